@@ -1,0 +1,60 @@
+# Networking, Demystified: every command a learner, counsellor or developer needs.
+# Run `make help` for the list. The first command you run sets up .venv by itself.
+
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.DEFAULT_GOAL := help
+.PHONY: test-deps help serve site zip test check worksheets bench new-lesson new-exercise clean
+
+help: ## Show this list
+	@echo "Networking, Demystified: make targets"
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@rm -f $(VENV)/.installed-* && touch $@
+
+serve: $(STAMP) ## Build and preview the site at http://127.0.0.1:8000 (reloads when you save)
+	$(BIN)/python scripts/build_worksheets.py --quiet --out docs/printables/pdf
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+site: $(STAMP) ## Build the site into site/ (strict: any problem stops the build)
+	$(BIN)/python scripts/build_worksheets.py --quiet --out docs/printables/pdf
+	@rm -rf site.tmp
+	$(BIN)/mkdocs build --strict --site-dir site.tmp || { rm -rf site.tmp; exit 1; }
+	@rm -rf site && mv site.tmp site
+	@echo "Built the site in site/"
+
+zip: site ## Make the offline bundle dist/networking-demystified.zip (works from a USB stick)
+	@mkdir -p dist && rm -f dist/networking-demystified.zip
+	cd site && $(CURDIR)/$(BIN)/python -m zipfile -c ../dist/networking-demystified.zip .
+	@echo "Made dist/networking-demystified.zip: unzip it and open index.html"
+
+check: $(STAMP) ## Check every lesson and exercise for mistakes
+	$(BIN)/python scripts/check_exercises.py
+
+worksheets: $(STAMP) ## Build the printable PDF worksheets and workshop packets
+	$(BIN)/python scripts/build_worksheets.py --out docs/printables/pdf
+
+test-deps: $(STAMP)
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's chromium and poppler-utils for the browser and PDF tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	  else \
+	    echo "Please run: sudo apt-get install chromium poppler-utils   (then run make test again)"; exit 1; \
+	  fi; \
+	fi
+	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
+
+test: test-deps ## Run every test (installs what the tests need first)
+	$(BIN)/python -m pytest
+
+clean: ## Remove built files (site/, dist/, built PDFs)
+	rm -rf site site.tmp dist docs/printables/pdf .pytest_cache

@@ -1,0 +1,271 @@
+"""The exercise model: one typed class per exercise kind.
+
+Every exercise file in `exercises/` becomes one of these objects (see `loader.py`). The site,
+the printed worksheets and the checker all read these objects, never the YAML directly.
+
+Every object keeps `line`: the line in its source file where it starts, so a problem found later
+(by a check, or while rendering) can still point the author at the right place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Union
+
+KINDS = ("quiz", "sort", "pitch", "message", "tracker", "reflection", "checklist")
+"""Every exercise kind, in the order the authoring guide explains them."""
+
+CHECKABLE_KINDS = ("quiz", "sort", "pitch", "message")
+"""Kinds whose answers can be checked; each must carry passing and failing examples."""
+
+QUESTION_TYPES = ("single", "multiple", "truefalse")
+COLUMN_TYPES = ("text", "date", "choice")
+DEFAULT_WORDS_PER_MINUTE = 130
+DEFAULT_PASS_MARK = 80
+DEFAULT_REPEAT_LIMIT = 2
+OPTION_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass
+class Facilitator:
+    """Notes for the counsellor who runs the exercise with a group. Printed only in the
+    facilitator edition of a worksheet."""
+
+    timing: str = ""
+    """How to spend the minutes, for example "5 minutes alone, 5 in pairs"."""
+    group: str = ""
+    """How to run the exercise with a group."""
+    prompts: list[str] = field(default_factory=list)
+    """Questions to start a discussion afterwards."""
+    answer_key: str = ""
+    """Extra notes on the answers. Quiz and sort answer keys are also built from the options."""
+    line: int = 0
+
+
+@dataclass
+class Example:
+    """A sample answer that must pass or fail the exercise's rules, exactly as declared.
+    The checker runs every example; a counsellor sees at once if a rule change breaks one."""
+
+    name: str
+    """A short description, for example "a good 30-second speech"."""
+    expect: Literal["pass", "fail"]
+    answer: dict
+    """The answer in the same shape the site exports (see `rules.py`)."""
+    target: str = ""
+    """Pitch only: which target version the example is judged against (its id)."""
+    line: int = 0
+
+
+# --- quiz -------------------------------------------------------------------------------------
+
+@dataclass
+class Option:
+    text: str
+    """The answer as the learner reads it."""
+    correct: bool = False
+    feedback: str = ""
+    """What the learner reads after choosing this option: why it is right or wrong."""
+    line: int = 0
+
+
+@dataclass
+class Question:
+    prompt: str
+    type: Literal["single", "multiple", "truefalse"] = "single"
+    """single: one right option. multiple: one or more right options. truefalse: two options
+    (for example "Myth" and "Fact"), one of them right."""
+    options: list[Option] = field(default_factory=list)
+    explanation: str = ""
+    """Shown after the learner checks the answer, whatever they chose."""
+    line: int = 0
+
+
+# --- sort -------------------------------------------------------------------------------------
+
+@dataclass
+class Category:
+    id: str
+    label: str
+    description: str = ""
+    line: int = 0
+
+
+@dataclass
+class SortItem:
+    text: str
+    category: str
+    """The id of the category the item belongs in."""
+    feedback: str = ""
+    line: int = 0
+
+
+# --- pitch and message ------------------------------------------------------------------------
+
+@dataclass
+class Part:
+    """One named part of an elevator speech or a message, with its own writing box."""
+
+    id: str
+    label: str
+    hint: str = ""
+    """A short tip shown under the box."""
+    example: str = ""
+    """A sample sentence for this part, shown as a placeholder."""
+    required: bool = False
+    line: int = 0
+
+
+@dataclass
+class Target:
+    """A version of an elevator speech with its own length, for example 10 or 30 seconds."""
+
+    id: str
+    label: str
+    seconds: int
+    words: tuple[int, int]
+    """The word range (minimum, maximum) that fits the time."""
+    parts: list[str] = field(default_factory=list)
+    """Ids of the parts this version uses; empty means all parts."""
+    line: int = 0
+
+
+@dataclass
+class FlaggedWord:
+    """A word or phrase to avoid (jargon, filler), and why."""
+
+    word: str
+    reason: str
+    line: int = 0
+
+
+@dataclass
+class LengthRule:
+    """How long a message should be. Either range may be left out."""
+
+    sentences: tuple[int, int] | None = None
+    words: tuple[int, int] | None = None
+    line: int = 0
+
+
+# --- tracker, reflection, checklist -----------------------------------------------------------
+
+@dataclass
+class Column:
+    id: str
+    label: str
+    type: Literal["text", "date", "choice"] = "text"
+    options: list[str] = field(default_factory=list)
+    """The choices, for a column of type "choice"."""
+    width: int = 1
+    """Relative width on the printed page (1 to 4)."""
+    line: int = 0
+
+
+@dataclass
+class Prompt:
+    text: str
+    lines: int = 4
+    """How many handwriting lines the worksheet prints for the answer."""
+    line: int = 0
+
+
+@dataclass
+class ChecklistItem:
+    text: str
+    line: int = 0
+
+
+# --- exercises --------------------------------------------------------------------------------
+
+@dataclass
+class Exercise:
+    """Fields every exercise has. `kind` picks the subclass."""
+
+    id: str
+    """Lowercase letters, digits and hyphens; the same as the file name without `.yml`."""
+    title: str
+    lesson: str
+    """The lesson page it belongs to, as a path under docs/, for example lessons/05-elevator-speech.md."""
+    kind: str
+    instructions: str
+    minutes: int
+    """Estimated time for one learner working alone."""
+    facilitator: Facilitator = field(default_factory=Facilitator)
+    draft: bool = False
+    """A draft is built for preview but left out of the published navigation and printables."""
+    path: Path = Path()
+    """The source file."""
+    line: int = 1
+
+
+@dataclass
+class QuizExercise(Exercise):
+    questions: list[Question] = field(default_factory=list)
+    pass_mark: int = DEFAULT_PASS_MARK
+    """The percentage of questions that must be right to pass."""
+    examples: list[Example] = field(default_factory=list)
+
+
+@dataclass
+class SortExercise(Exercise):
+    categories: list[Category] = field(default_factory=list)
+    items: list[SortItem] = field(default_factory=list)
+    pass_mark: int = DEFAULT_PASS_MARK
+    examples: list[Example] = field(default_factory=list)
+
+
+@dataclass
+class PitchExercise(Exercise):
+    parts: list[Part] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    words_per_minute: int = DEFAULT_WORDS_PER_MINUTE
+    """The speaking rate used to estimate time until the learner measures their own pace."""
+    flagged: list[FlaggedWord] = field(default_factory=list)
+    repeat_limit: int = DEFAULT_REPEAT_LIMIT
+    """A word of four letters or more used more often than this is pointed out."""
+    examples: list[Example] = field(default_factory=list)
+
+
+@dataclass
+class MessageExercise(Exercise):
+    parts: list[Part] = field(default_factory=list)
+    length: LengthRule = field(default_factory=LengthRule)
+    send_within_days: int | None = None
+    """Days after the meeting by which to send the message; the site computes a "send by" date."""
+    timing: str = ""
+    """Advice on when to send, in plain words."""
+    flagged: list[FlaggedWord] = field(default_factory=list)
+    examples: list[Example] = field(default_factory=list)
+
+
+@dataclass
+class TrackerExercise(Exercise):
+    columns: list[Column] = field(default_factory=list)
+    rows: int = 8
+    """How many blank rows the worksheet prints."""
+
+
+@dataclass
+class ReflectionExercise(Exercise):
+    prompts: list[Prompt] = field(default_factory=list)
+
+
+@dataclass
+class ChecklistExercise(Exercise):
+    items: list[ChecklistItem] = field(default_factory=list)
+
+
+AnyExercise = Union[QuizExercise, SortExercise, PitchExercise, MessageExercise,
+                    TrackerExercise, ReflectionExercise, ChecklistExercise]
+
+EXERCISE_CLASSES: dict[str, type[Exercise]] = {
+    "quiz": QuizExercise,
+    "sort": SortExercise,
+    "pitch": PitchExercise,
+    "message": MessageExercise,
+    "tracker": TrackerExercise,
+    "reflection": ReflectionExercise,
+    "checklist": ChecklistExercise,
+}
