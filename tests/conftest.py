@@ -1,0 +1,151 @@
+"""Shared test fixtures: the built site, a local server for it, and headless Chromium.
+
+The site is built once per test session (worksheets first, as `make site` does), into a
+temporary folder, and served on 127.0.0.1 by a server that the fixture stops at the end.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+sys.path.insert(0, str(ROOT / "scripts"))
+
+
+def build_env() -> dict[str, str]:
+    """The environment for build commands: quiet about MkDocs 2, no stray bytecode."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Run a strict MkDocs build of `project` into `site_dir`, as `make site` does."""
+    return subprocess.run(
+        [PYTHON, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=build_env(), capture_output=True, text=True,
+    )
+
+
+def build_worksheets(project: Path) -> subprocess.CompletedProcess:
+    """Build the PDFs the site links to, as `make site` does before MkDocs runs."""
+    return subprocess.run(
+        [PYTHON, "scripts/build_worksheets.py", "--quiet", "--out", "docs/printables/pdf"],
+        cwd=project, env=build_env(), capture_output=True, text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The whole course, built once for the session exactly as `make site` builds it."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    if (ROOT / "scripts" / "build_worksheets.py").exists():
+        worksheets = build_worksheets(ROOT)
+        assert worksheets.returncode == 0, worksheets.stdout + worksheets.stderr
+    result = mkdocs_build(ROOT, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(site_dir):
+    """The built site served on 127.0.0.1; yields the base URL and stops the server after."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright (never `playwright install`)."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Chromium is missing: run `make test`, which installs it."
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class PageWatch:
+    """Records what a page did: console errors, page errors and every request's host."""
+
+    def __init__(self, page):
+        self.page = page
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        page.on("request", lambda req: self.requests.append(req.url))
+
+    def foreign_requests(self) -> list[str]:
+        """Requests to anything but 127.0.0.1 (or to the local file system)."""
+        allowed = {"127.0.0.1"}
+        return [url for url in self.requests
+                if urlparse(url).scheme not in ("file", "data", "blob", "about")
+                and urlparse(url).hostname not in allowed]
+
+
+@pytest.fixture
+def watched_page(browser):
+    """A fresh browser context and page, with a PageWatch attached as `page.watch`."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.watch = PageWatch(page)
+    yield page
+    context.close()
+
+
+def axe_violations(page, tags=AXE_TAGS) -> list[dict]:
+    """Run axe-core on the page for WCAG 2.x A and AA rules; returns the violations."""
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags)
+    return result["violations"]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    """One readable line per violation and element, for assertion messages."""
+    lines = []
+    for violation in violations:
+        for node in violation["nodes"][:5]:
+            lines.append(f"{violation['id']}: {violation['help']} at {node['target']}")
+    return "\n".join(lines)
+
+
+def built_pages(site: Path) -> list[str]:
+    """Every HTML page of the built site, as paths relative to its root."""
+    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
