@@ -42,6 +42,12 @@ check: $(STAMP) ## Check every lesson and exercise for mistakes
 worksheets: $(STAMP) ## Build the printable PDF worksheets and workshop packets
 	$(BIN)/python scripts/build_worksheets.py --out docs/printables/pdf
 
+new-lesson: $(STAMP) ## Start a new lesson: make new-lesson NAME="Networking at work"
+	@$(BIN)/python scripts/scaffold.py lesson "$(NAME)"
+
+new-exercise: $(STAMP) ## Start a new exercise: make new-exercise KIND=quiz ID=my-quiz LESSON=lessons/14-my-lesson.md
+	@$(BIN)/python scripts/scaffold.py exercise "$(KIND)" "$(ID)" "$(LESSON)"
+
 test-deps: $(STAMP)
 	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
