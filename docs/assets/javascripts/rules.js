@@ -1,0 +1,202 @@
+/* The answer rules: how a quiz, sort, pitch or message answer is checked.
+ *
+ * The same rules run in Python (scripts/course/rules.py), which also builds the JSON "spec"
+ * the page embeds. Both sides take the same spec and answer entry and return the same result;
+ * tests/rule_cases.json holds the cases both must agree on. The text rules (what a word, a
+ * sentence, a flagged phrase and a repeated word are) are defined in rules.py's docstring.
+ *
+ * Browser: window.CourseRules. Node: require("./rules.js").
+ */
+(function (root) {
+  "use strict";
+
+  var WHITESPACE = "[ \\t\\n\\r\\f\\v\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
+  var SPLIT_WORDS = new RegExp(WHITESPACE + "+", "u");
+  var SENTENCE_END = new RegExp("[.!?\\u2026]+[\"'\\u201d\\u2019)\\]\\u00bb]*(?=" + WHITESPACE + "|$)", "u");
+  var HAS_WORD = /[\p{L}\p{N}]/u;
+  var WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+  var LETTER = /\p{L}/u;
+  var EDGES = /^[^\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}]+$/gu;
+  var ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+  // --- text -------------------------------------------------------------------------------
+
+  function words(text) {
+    return String(text || "").split(SPLIT_WORDS).filter(function (token) { return HAS_WORD.test(token); });
+  }
+
+  function countWords(text) { return words(text).length; }
+
+  function countSentences(text) {
+    return String(text || "").split(SENTENCE_END).filter(function (piece) { return words(piece).length > 0; }).length;
+  }
+
+  function bareWord(token) { return token.replace(EDGES, "").toLowerCase(); }
+
+  function normalizeSpaces(text) {
+    return String(text || "").split(SPLIT_WORDS).join(" ");
+  }
+
+  // A character at a UTF-16 index, taking surrogate pairs (emoji) as one character.
+  function charBefore(text, index) {
+    if (index <= 0) return "";
+    var code = text.charCodeAt(index - 1);
+    if (code >= 0xdc00 && code <= 0xdfff && index >= 2) return text.slice(index - 2, index);
+    return text.charAt(index - 1);
+  }
+
+  function charAfter(text, index) {
+    if (index >= text.length) return "";
+    return String.fromCodePoint(text.codePointAt(index));
+  }
+
+  function containsWhole(haystack, needle) {
+    var start = haystack.indexOf(needle);
+    while (start !== -1) {
+      var end = start + needle.length;
+      if (!WORD_CHAR.test(charBefore(haystack, start)) && !WORD_CHAR.test(charAfter(haystack, end))) return true;
+      start = haystack.indexOf(needle, start + 1);
+    }
+    return false;
+  }
+
+  function findFlagged(text, flagged) {
+    var haystack = normalizeSpaces(text).toLowerCase();
+    var found = [];
+    (flagged || []).forEach(function (entry) {
+      var needle = normalizeSpaces(entry.word).trim().toLowerCase();
+      if (needle && containsWhole(haystack, needle)) found.push({ word: entry.word, reason: entry.reason });
+    });
+    return found;
+  }
+
+  function findRepeated(text, limit) {
+    var counts = new Map();
+    words(text).forEach(function (token) {
+      var word = bareWord(token);
+      var letters = Array.from(word).filter(function (ch) { return LETTER.test(ch); }).length;
+      if (letters >= 4) counts.set(word, (counts.get(word) || 0) + 1);
+    });
+    var repeated = [];
+    counts.forEach(function (count, word) { if (count > limit) repeated.push(word); });
+    return repeated;
+  }
+
+  function isCount(value) { return Number.isInteger(value) && value >= 0; }
+
+  function sendBy(meetingDate, days) {
+    if (typeof meetingDate !== "string" || !ISO_DATE.test(meetingDate) || !isCount(days)) return null;
+    var y = Number(meetingDate.slice(0, 4)), m = Number(meetingDate.slice(5, 7)), d = Number(meetingDate.slice(8, 10));
+    var base = new Date(Date.UTC(2000, m - 1, d));
+    base.setUTCFullYear(y);
+    if (y < 1 || base.getUTCFullYear() !== y || base.getUTCMonth() !== m - 1 || base.getUTCDate() !== d) return null;
+    var due = new Date(base.getTime() + days * 86400000);
+    if (isNaN(due.getTime()) || due.getUTCFullYear() > 9999) return null;
+    var year = String(due.getUTCFullYear()).padStart(4, "0");
+    return year + "-" + String(due.getUTCMonth() + 1).padStart(2, "0") + "-" + String(due.getUTCDate()).padStart(2, "0");
+  }
+
+  function round(number) { return Math.floor(number + 0.5); }
+
+  function isPositiveNumber(value) { return typeof value === "number" && isFinite(value) && value > 0; }
+
+  function text(value) { return typeof value === "string" ? value : ""; }
+
+  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
+
+  function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined; }
+
+  // --- evaluation -------------------------------------------------------------------------
+
+  function evaluate(spec, entry) {
+    entry = isObject(entry) ? entry : {};
+    var answer = isObject(entry.answer) ? entry.answer : {};
+    switch (spec.kind) {
+      case "quiz": return quiz(spec, answer);
+      case "sort": return sort(spec, answer);
+      case "pitch": return pitch(spec, answer, entry);
+      case "message": return message(spec, answer, entry);
+      default: return null;
+    }
+  }
+
+  function score(points, total, passMark) {
+    return { score: points, total: total, percent: total ? round(points * 100 / total) : 0,
+             passed: total > 0 && points * 100 >= passMark * total };
+  }
+
+  function chosenLetters(value) {
+    var values = Array.isArray(value) ? value : [value];
+    var set = new Set();
+    values.forEach(function (v) { if (typeof v === "string" && v.trim()) set.add(v.trim().toLowerCase()); });
+    return Array.from(set).sort();
+  }
+
+  function quiz(spec, answer) {
+    var questions = spec.questions.map(function (question, index) {
+      var number = index + 1;
+      var chosen = chosenLetters(own(answer, String(number)));
+      var expected = question.correct.slice().sort();
+      return { number: number, correct: chosen.join(",") === expected.join(","), chosen: chosen, expected: expected,
+               feedback: chosen.filter(function (l) { return own(question.feedback, l) !== undefined; })
+                               .map(function (l) { return question.feedback[l]; }) };
+    });
+    var points = questions.filter(function (q) { return q.correct; }).length;
+    return Object.assign(score(points, questions.length, spec.pass_mark), { questions: questions });
+  }
+
+  function sort(spec, answer) {
+    var items = spec.items.map(function (item, index) {
+      var number = index + 1;
+      var chosen = own(answer, String(number));
+      chosen = typeof chosen === "string" && chosen ? chosen : null;
+      return { number: number, chosen: chosen, expected: item.category, correct: chosen === item.category,
+               feedback: item.feedback };
+    });
+    var points = items.filter(function (i) { return i.correct; }).length;
+    return Object.assign(score(points, items.length, spec.pass_mark), { items: items });
+  }
+
+  function missingParts(partIds, spec, answer) {
+    var required = new Set(spec.parts.filter(function (p) { return p.required; }).map(function (p) { return p.id; }));
+    return partIds.filter(function (id) { return required.has(id) && words(text(own(answer, id))).length === 0; });
+  }
+
+  function pitch(spec, answer, entry) {
+    var targets = spec.targets;
+    var target = targets.find(function (t) { return t.id === entry.target; }) || targets[0] ||
+      { id: "", seconds: 0, words: [0, 0], parts: spec.parts.map(function (p) { return p.id; }) };
+    var pace = isPositiveNumber(entry.words_per_minute) ? entry.words_per_minute : spec.words_per_minute;
+    var joined = target.parts.map(function (id) { return text(own(answer, id)); }).join("\n");
+    var wordCount = countWords(joined);
+    var low = target.words[0], high = target.words[1];
+    var missing = missingParts(target.parts, spec, answer);
+    return { target: target.id, words: wordCount, seconds: round(wordCount / pace * 60), words_per_minute: pace,
+             min_words: low, max_words: high, missing: missing,
+             flagged: findFlagged(joined, spec.flagged), repeated: findRepeated(joined, spec.repeat_limit),
+             passed: missing.length === 0 && low <= wordCount && wordCount <= high };
+  }
+
+  function message(spec, answer, entry) {
+    var partIds = spec.parts.map(function (p) { return p.id; });
+    var texts = partIds.map(function (id) { return text(own(answer, id)); });
+    var sentences = texts.reduce(function (sum, t) { return sum + countSentences(t); }, 0);
+    var wordCount = texts.reduce(function (sum, t) { return sum + countWords(t); }, 0);
+    var missing = missingParts(partIds, spec, answer);
+    var passed = missing.length === 0;
+    [[sentences, spec.length.sentences], [wordCount, spec.length.words]].forEach(function (pair) {
+      var limits = pair[1];
+      if (limits && !(limits[0] <= pair[0] && pair[0] <= limits[1])) passed = false;
+    });
+    var result = { sentences: sentences, words: wordCount, missing: missing,
+                   flagged: findFlagged(texts.join("\n"), spec.flagged), passed: passed };
+    var due = sendBy(entry.meeting_date, spec.send_within_days);
+    if (due) result.send_by = due;
+    return result;
+  }
+
+  var api = { evaluate: evaluate, words: words, countWords: countWords, countSentences: countSentences,
+              bareWord: bareWord, findFlagged: findFlagged, findRepeated: findRepeated, sendBy: sendBy };
+  if (typeof module === "object" && module && module.exports) module.exports = api;
+  if (root) root.CourseRules = api;
+})(typeof window !== "undefined" ? window : null);

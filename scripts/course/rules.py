@@ -1,0 +1,270 @@
+"""The answer rules: how a quiz, sort, pitch or message answer is checked.
+
+The same rules run in the browser (docs/assets/javascripts/rules.js). Both take the same JSON
+"spec" (built here by `spec_for(exercise)` and embedded in the page) and the same answer entry
+(the shape the site exports, see the exercise file reference), and return the same result.
+tests/rule_cases.json holds cases that both must agree on.
+
+Text rules, defined once:
+- whitespace: the characters in WHITESPACE below (the same list in both languages);
+- a word: a run of non-whitespace that holds at least one letter or digit (any alphabet);
+- a sentence: text up to a run of . ! ? or … (closing quotes or brackets may follow) that is
+  followed by whitespace or the end; a last piece without end punctuation counts too. A piece
+  counts only if it holds a word. In a message, each part is counted on its own, so a greeting
+  such as "Hi Marco," is one sentence;
+- a flagged word or phrase matches case-insensitively as whole words (the characters on each
+  side are not letters, digits or accents);
+- a repeated word: a word with 4 or more letters, compared case-insensitively without the
+  punctuation around it, used more than `repeat_limit` times.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from datetime import date, timedelta
+
+from . import model
+
+WHITESPACE = "[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
+_SPLIT_WORDS = re.compile(WHITESPACE + "+")
+_SENTENCE_END = re.compile("[.!?\u2026]+[\"'\u201d\u2019)\\]\u00bb]*(?=" + WHITESPACE + r"|\Z)")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+# --- text ------------------------------------------------------------------------------------
+
+def _is_word_char(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LNM"
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`: whitespace-separated tokens with at least one letter or digit."""
+    return [token for token in _SPLIT_WORDS.split(text or "")
+            if any(unicodedata.category(char)[0] in "LN" for char in token)]
+
+
+def count_words(text: str) -> int:
+    return len(words(text))
+
+
+def count_sentences(text: str) -> int:
+    return sum(1 for piece in _SENTENCE_END.split(text or "") if words(piece))
+
+
+def bare_word(token: str) -> str:
+    """A token without the punctuation around it, in lowercase: "Speech," -> "speech"."""
+    start, end = 0, len(token)
+    while start < end and not _is_word_char(token[start]):
+        start += 1
+    while end > start and not _is_word_char(token[end - 1]):
+        end -= 1
+    return token[start:end].lower()
+
+
+def find_flagged(text: str, flagged: list[dict]) -> list[dict]:
+    """The flagged words or phrases used in `text`, in the order they are listed."""
+    haystack = " ".join(_SPLIT_WORDS.split(text or "")).lower()
+    found = []
+    for entry in flagged:
+        needle = " ".join(_SPLIT_WORDS.split(entry["word"])).strip().lower()
+        if needle and _contains_whole(haystack, needle):
+            found.append({"word": entry["word"], "reason": entry["reason"]})
+    return found
+
+
+def _contains_whole(haystack: str, needle: str) -> bool:
+    start = haystack.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        before_ok = start == 0 or not _is_word_char(haystack[start - 1])
+        after_ok = end == len(haystack) or not _is_word_char(haystack[end])
+        if before_ok and after_ok:
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
+
+
+def find_repeated(text: str, limit: int) -> list[str]:
+    """Words of 4 or more letters used more than `limit` times, in order of first use."""
+    counts: dict[str, int] = {}
+    for token in words(text):
+        word = bare_word(token)
+        if sum(1 for char in word if unicodedata.category(char)[0] == "L") >= 4:
+            counts[word] = counts.get(word, 0) + 1
+    return [word for word, count in counts.items() if count > limit]
+
+
+def send_by(meeting_date, days) -> str | None:
+    """The ISO date `days` after `meeting_date` (YYYY-MM-DD), or None if either is unusable."""
+    if not isinstance(meeting_date, str) or not _DATE.match(meeting_date) or not _is_count(days):
+        return None
+    try:
+        return (date.fromisoformat(meeting_date) + timedelta(days=days)).isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _round(number: float) -> int:
+    """Half up, as JavaScript's Math.round does (Python's round() rounds half to even)."""
+    return math.floor(number + 0.5)
+
+
+def _is_count(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _is_positive_number(value) -> bool:
+    return (isinstance(value, (int, float)) and not isinstance(value, bool)
+            and math.isfinite(value) and value > 0)
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+# --- the spec: what the browser needs to check an answer ---------------------------------------
+
+def spec_for(exercise: model.Exercise) -> dict | None:
+    """The JSON-ready rules of a checkable exercise (None for trackers, reflections, checklists)."""
+    def flagged(entries):
+        return [{"word": f.word, "reason": f.reason} for f in entries]
+
+    def parts(entries):
+        return [{"id": p.id, "label": p.label, "required": p.required} for p in entries]
+
+    base = {"id": exercise.id, "kind": exercise.kind}
+    if isinstance(exercise, model.QuizExercise):
+        return {**base, "pass_mark": exercise.pass_mark, "questions": [
+            {"type": q.type,
+             "options": [model.OPTION_LETTERS[i] for i in range(len(q.options))],
+             "correct": [model.OPTION_LETTERS[i] for i, o in enumerate(q.options) if o.correct],
+             "feedback": {model.OPTION_LETTERS[i]: o.feedback for i, o in enumerate(q.options)},
+             "explanation": q.explanation}
+            for q in exercise.questions]}
+    if isinstance(exercise, model.SortExercise):
+        return {**base, "pass_mark": exercise.pass_mark,
+                "categories": [{"id": c.id, "label": c.label} for c in exercise.categories],
+                "items": [{"category": i.category, "feedback": i.feedback} for i in exercise.items]}
+    if isinstance(exercise, model.PitchExercise):
+        all_parts = [p.id for p in exercise.parts]
+        return {**base, "parts": parts(exercise.parts),
+                "targets": [{"id": t.id, "label": t.label, "seconds": t.seconds,
+                             "words": list(t.words), "parts": list(t.parts) or all_parts}
+                            for t in exercise.targets],
+                "words_per_minute": exercise.words_per_minute,
+                "flagged": flagged(exercise.flagged), "repeat_limit": exercise.repeat_limit}
+    if isinstance(exercise, model.MessageExercise):
+        length = exercise.length
+        return {**base, "parts": parts(exercise.parts),
+                "length": {"sentences": list(length.sentences) if length.sentences else None,
+                           "words": list(length.words) if length.words else None},
+                "send_within_days": exercise.send_within_days,
+                "flagged": flagged(exercise.flagged)}
+    return None
+
+
+def example_entry(example: model.Example) -> dict:
+    """An example as an exported answer entry, ready for `evaluate`."""
+    entry = {"answer": example.answer}
+    if example.target:
+        entry["target"] = example.target
+    return entry
+
+
+# --- evaluation -------------------------------------------------------------------------------
+
+def evaluate(spec: dict, entry: dict) -> dict | None:
+    """Check one answer entry ({"answer": ..., and for a pitch "target" and "words_per_minute",
+    for a message "meeting_date"}) against a spec. None for kinds that are not checked."""
+    entry = entry if isinstance(entry, dict) else {}
+    answer = entry.get("answer")
+    answer = answer if isinstance(answer, dict) else {}
+    kind = spec.get("kind")
+    if kind == "quiz":
+        return _quiz(spec, answer)
+    if kind == "sort":
+        return _sort(spec, answer)
+    if kind == "pitch":
+        return _pitch(spec, answer, entry)
+    if kind == "message":
+        return _message(spec, answer, entry)
+    return None
+
+
+def _score(score: int, total: int, pass_mark: int) -> dict:
+    percent = _round(score * 100 / total) if total else 0
+    return {"score": score, "total": total, "percent": percent,
+            "passed": total > 0 and score * 100 >= pass_mark * total}
+
+
+def _chosen(value) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    return sorted({v.strip().lower() for v in values if isinstance(v, str) and v.strip()})
+
+
+def _quiz(spec: dict, answer: dict) -> dict:
+    questions = []
+    for number, question in enumerate(spec["questions"], start=1):
+        chosen = _chosen(answer.get(str(number)))
+        expected = sorted(question["correct"])
+        questions.append({"number": number, "correct": chosen == expected, "chosen": chosen,
+                          "expected": expected,
+                          "feedback": [question["feedback"][letter] for letter in chosen
+                                       if letter in question["feedback"]]})
+    score = sum(1 for q in questions if q["correct"])
+    return {**_score(score, len(questions), spec["pass_mark"]), "questions": questions}
+
+
+def _sort(spec: dict, answer: dict) -> dict:
+    items = []
+    for number, item in enumerate(spec["items"], start=1):
+        chosen = answer.get(str(number))
+        chosen = chosen if isinstance(chosen, str) and chosen else None
+        items.append({"number": number, "chosen": chosen, "expected": item["category"],
+                      "correct": chosen == item["category"], "feedback": item["feedback"]})
+    score = sum(1 for i in items if i["correct"])
+    return {**_score(score, len(items), spec["pass_mark"]), "items": items}
+
+
+def _missing(part_ids: list[str], spec: dict, answer: dict) -> list[str]:
+    required = {p["id"] for p in spec["parts"] if p["required"]}
+    return [pid for pid in part_ids if pid in required and not words(_text(answer.get(pid)))]
+
+
+def _pitch(spec: dict, answer: dict, entry: dict) -> dict:
+    targets = spec["targets"]
+    target = next((t for t in targets if t["id"] == entry.get("target")), targets[0] if targets else
+                  {"id": "", "seconds": 0, "words": [0, 0], "parts": [p["id"] for p in spec["parts"]]})
+    pace = entry.get("words_per_minute")
+    pace = pace if _is_positive_number(pace) else spec["words_per_minute"]
+    text = "\n".join(_text(answer.get(pid)) for pid in target["parts"])
+    word_count = count_words(text)
+    low, high = target["words"]
+    missing = _missing(target["parts"], spec, answer)
+    return {"target": target["id"], "words": word_count,
+            "seconds": _round(word_count / pace * 60), "words_per_minute": pace,
+            "min_words": low, "max_words": high, "missing": missing,
+            "flagged": find_flagged(text, spec["flagged"]),
+            "repeated": find_repeated(text, spec["repeat_limit"]),
+            "passed": not missing and low <= word_count <= high}
+
+
+def _message(spec: dict, answer: dict, entry: dict) -> dict:
+    part_ids = [p["id"] for p in spec["parts"]]
+    texts = [_text(answer.get(pid)) for pid in part_ids]
+    sentences = sum(count_sentences(text) for text in texts)
+    word_count = sum(count_words(text) for text in texts)
+    missing = _missing(part_ids, spec, answer)
+    passed = not missing
+    for value, limits in ((sentences, spec["length"]["sentences"]),
+                          (word_count, spec["length"]["words"])):
+        if limits and not limits[0] <= value <= limits[1]:
+            passed = False
+    result = {"sentences": sentences, "words": word_count, "missing": missing,
+              "flagged": find_flagged("\n".join(texts), spec["flagged"]), "passed": passed}
+    due = send_by(entry.get("meeting_date"), spec.get("send_within_days"))
+    if due:
+        result["send_by"] = due
+    return result
