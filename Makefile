@@ -62,5 +62,9 @@ test-deps: $(STAMP)
 test: test-deps ## Run every test (installs what the tests need first)
 	$(BIN)/python -m pytest
 
+bench: test-deps ## Measure speed, page weight and Lighthouse scores (writes bench/README.md)
+	@test -x bench/node_modules/.bin/lighthouse || npm ci --prefix bench --no-audit --no-fund --silent
+	$(BIN)/python bench/run.py --readme
+
 clean: ## Remove built files (site/, dist/, built PDFs)
 	rm -rf site site.tmp dist docs/printables/pdf .pytest_cache

@@ -1,0 +1,409 @@
+"""`make bench`: how fast and light the course is, side by side with plain Material for MkDocs.
+
+Every timing is the median of RUNS runs after a warm-up, with min and max; where two things are
+compared, their runs alternate in the same session so that both see the same machine.
+Prints a table and writes bench/results.json; `--readme` also rewrites the table in bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "bench"
+PYTHON = sys.executable
+RUNS = 5
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+COPIED = ["docs", "exercises", "workshops", "overrides", "scripts", "mkdocs.yml"]
+PITCH_LESSON = "lessons/05-elevator-speech.html"
+
+BUDGETS = {
+    "build_ratio": ("≤", 1.3),
+    "check_seconds": ("<", 2.0),
+    "worksheets_cold_seconds": ("<", 30.0),
+    "worksheets_warm_seconds": ("<", 1.0),
+    "edit_loop_seconds": ("<", 1.5),
+    "page_gzip_ratio": ("≤", 1.2),
+    "first_party_gzip_kb": ("≤", 25.0),
+    "scale_build_ratio": ("≤", 10.0),
+    "scale_check_ratio": ("≤", 10.0),
+}
+LIGHTHOUSE_BUDGET = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+def timed(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"`{' '.join(map(str, command))}` failed in {cwd}:\n{result.stdout}{result.stderr}")
+    return elapsed
+
+
+def summary(samples: list[float]) -> dict:
+    return {"median": round(statistics.median(samples), 3), "min": round(min(samples), 3),
+            "max": round(max(samples), 3), "runs": len(samples)}
+
+
+def alternate(commands: dict[str, tuple[list[str], Path]], runs: int = RUNS) -> dict[str, dict]:
+    """Time each command `runs` times after one warm-up, alternating between them."""
+    samples = {name: [] for name in commands}
+    for name, (command, cwd) in commands.items():
+        timed(command, cwd)  # warm-up
+    for _ in range(runs):
+        for name, (command, cwd) in commands.items():
+            samples[name].append(timed(command, cwd))
+    return {name: summary(values) for name, values in samples.items()}
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", "pdf"))
+        elif source.exists():
+            shutil.copy2(source, target / name)
+    return target
+
+
+def bare_config(project: Path) -> Path:
+    """The same Markdown and theme settings, without the project's hook, overrides, CSS and JS:
+    plain Material for MkDocs. Exercise lines then show as plain text."""
+    config = yaml.safe_load((project / "mkdocs.yml").read_text().replace("!!python", "#"))
+    for key in ("hooks", "extra_css", "extra_javascript", "watch"):
+        config.pop(key, None)
+    config["theme"].pop("custom_dir", None)
+    path = project / "mkdocs-bare.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False))
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class StaticServer:
+    """python -m http.server on 127.0.0.1 for a built site, stopped on exit."""
+
+    def __init__(self, folder: Path):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [PYTHON, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "-d", str(folder)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.url = f"http://127.0.0.1:{self.port}/"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(self.url, timeout=1)
+                break
+            except OSError:
+                time.sleep(0.05)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+# --- the measurements -------------------------------------------------------------------------
+
+def bench_build(work: Path) -> dict:
+    project = copy_project(work / "build")
+    bare = bare_config(project)
+    times = alternate({
+        "course": ([PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(work / "site-course")], project),
+        "bare": ([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(bare), "-d", str(work / "site-bare")], project),
+    })
+    return {**times, "build_ratio": round(times["course"]["median"] / times["bare"]["median"], 2)}
+
+
+def bench_check() -> dict:
+    times = alternate({
+        "check": ([PYTHON, "scripts/check_exercises.py"], ROOT),
+        "python_start": ([PYTHON, "-c", "import yaml"], ROOT),
+    })
+    return {**times, "check_seconds": times["check"]["median"]}
+
+
+def bench_worksheets(work: Path) -> dict:
+    cold, warm = [], []
+    command = [PYTHON, "scripts/build_worksheets.py", "--quiet"]
+    for run in range(3):  # a cold build is long: 3 runs
+        out = work / f"pdf-{run}"
+        cold.append(timed(command + ["--out", str(out)], ROOT))
+        warm.append(timed(command + ["--out", str(out)], ROOT))
+    files = sorted((work / "pdf-0").glob("*.pdf"))
+    sizes = [f.stat().st_size for f in files]
+    return {"cold": summary(cold), "warm": summary(warm),
+            "worksheets_cold_seconds": round(statistics.median(cold), 2),
+            "worksheets_warm_seconds": round(statistics.median(warm), 3),
+            "files": len(files), "total_mb": round(sum(sizes) / 1e6, 1),
+            "median_kb": round(statistics.median(sizes) / 1e3) if sizes else 0}
+
+
+def bench_edit_loop(work: Path) -> dict:
+    """Under `mkdocs serve`: from saving a lesson to the new text being served."""
+    project = copy_project(work / "serve")
+    bare = bare_config(project)
+    lesson = project / "docs" / "lessons" / "03-you-already-have-a-network.md"
+    results = {}
+    for name, extra in (("course", []), ("bare", ["-f", str(bare)])):
+        port = free_port()
+        server = subprocess.Popen(
+            [PYTHON, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}", *extra],
+            cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        url = f"http://127.0.0.1:{port}/lessons/03-you-already-have-a-network.html"
+        samples = []
+        try:
+            wait_for(url, None, 60)
+            original = lesson.read_text()
+            for run in range(RUNS + 1):
+                marker = f"edit-marker-{name}-{run}-{time.time_ns()}"
+                start = time.perf_counter()
+                lesson.write_text(original + f"\n\n{marker}\n")
+                wait_for(url, marker, 30)
+                if run:  # the first is the warm-up
+                    samples.append(time.perf_counter() - start)
+            lesson.write_text(original)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+        results[name] = summary(samples)
+    return {**results, "edit_loop_seconds": results["course"]["median"]}
+
+
+def wait_for(url: str, text: str | None, timeout: float) -> None:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        try:
+            body = urllib.request.urlopen(url, timeout=2).read().decode()
+            if text is None or text in body:
+                return
+        except OSError:
+            pass
+        time.sleep(0.02)
+    raise SystemExit(f"{url} did not serve {text!r} within {timeout} s")
+
+
+def page_weight(url: str) -> dict:
+    """Bytes of every response a page load needs: raw and gzipped, by type."""
+    from playwright.sync_api import sync_playwright
+
+    totals = {"raw": 0, "gzip": 0, "requests": 0, "by_type": {}}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        bodies = []
+        page.on("response", lambda response: bodies.append(response))
+        page.goto(url, wait_until="networkidle")
+        for response in bodies:
+            try:
+                body = response.body()
+            except Exception:  # a redirect or an aborted request has no body
+                continue
+            kind = response.request.resource_type
+            zipped = len(gzip.compress(body, 9))
+            totals["raw"] += len(body)
+            totals["gzip"] += zipped
+            totals["requests"] += 1
+            entry = totals["by_type"].setdefault(kind, {"raw": 0, "gzip": 0})
+            entry["raw"] += len(body)
+            entry["gzip"] += zipped
+        browser.close()
+    return totals
+
+
+def first_party_assets(site: Path) -> dict:
+    """The course's own JavaScript and CSS (not Material's), raw and gzipped."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!!python", "#"))
+    files = [*config.get("extra_css", []), *config.get("extra_javascript", [])]
+    files = [f if isinstance(f, str) else f["path"] for f in files]
+    raw = gz = 0
+    detail = {}
+    for name in files:
+        data = (site / name).read_bytes()
+        detail[name] = {"raw": len(data), "gzip": len(gzip.compress(data, 9))}
+        raw += len(data)
+        gz += detail[name]["gzip"]
+    return {"files": detail, "raw_kb": round(raw / 1024, 1), "first_party_gzip_kb": round(gz / 1024, 1)}
+
+
+def bench_weight(work: Path) -> dict:
+    course, bare = work / "site-course", work / "site-bare"
+    with StaticServer(course) as a, StaticServer(bare) as b:
+        course_weight = page_weight(a.url + PITCH_LESSON)
+        bare_weight = page_weight(b.url + PITCH_LESSON)
+    return {"course": course_weight, "bare": bare_weight,
+            "page_gzip_ratio": round(course_weight["gzip"] / bare_weight["gzip"], 2),
+            "first_party": first_party_assets(course),
+            "first_party_gzip_kb": first_party_assets(course)["first_party_gzip_kb"]}
+
+
+def bench_lighthouse(work: Path) -> dict:
+    lighthouse = BENCH / "node_modules" / ".bin" / "lighthouse"
+    if not lighthouse.exists():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=BENCH, check=True)
+    pages = {"home": "index.html", "pitch lesson": PITCH_LESSON, "progress": "progress.html"}
+    scores = {}
+    with StaticServer(work / "site-course") as course, StaticServer(work / "site-bare") as bare:
+        targets = [(f"course {name}", course.url + path) for name, path in pages.items()]
+        targets.append(("bare pitch lesson", bare.url + PITCH_LESSON))
+        for name, url in targets:
+            out = work / f"lh-{len(scores)}.json"
+            subprocess.run(
+                [str(lighthouse), url, "--quiet", "--output=json", f"--output-path={out}",
+                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic "
+                 "--disable-background-networking --disable-component-update --disable-sync"],
+                env={**ENV, "CHROME_PATH": "/usr/bin/chromium"}, check=True, capture_output=True)
+            report = json.loads(out.read_text())
+            scores[name] = {key: report["categories"][key]["score"] for key in LIGHTHOUSE_BUDGET}
+            scores[name]["failed_audits"] = sorted(
+                audit_id for audit_id, audit in report["audits"].items()
+                if audit.get("score") is not None and audit["score"] < 1
+                and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings"))[:15]
+    return scores
+
+
+def make_scaled_course(target: Path, factor: int = 10) -> Path:
+    """A course `factor` times larger: every lesson and exercise copied with new names."""
+    project = copy_project(target)
+    lessons = sorted((project / "docs" / "lessons").glob("*.md"))
+    exercises = sorted((project / "exercises").glob("*.yml"))
+    config = (project / "mkdocs.yml").read_text()
+    nav_lines = []
+    for copy in range(2, factor + 1):
+        for exercise in exercises:
+            text = exercise.read_text()
+            new_id = f"{exercise.stem}-x{copy}"
+            text = re.sub(rf"^id: {re.escape(exercise.stem)}\s*$", f"id: {new_id}", text, flags=re.M)
+            text = re.sub(r"^lesson: lessons/(\S+)\.md", rf"lesson: lessons/\1-x{copy}.md", text, flags=re.M)
+            (exercise.parent / f"{new_id}.yml").write_text(text)
+        for lesson in lessons:
+            text = re.sub(r"^/// exercise \| (\S+)", rf"/// exercise | \1-x{copy}", lesson.read_text(), flags=re.M)
+            (lesson.parent / f"{lesson.stem}-x{copy}.md").write_text(text)
+            nav_lines.append(f"      - lessons/{lesson.stem}-x{copy}.md\n")
+    last = "      - lessons/13-keep-your-network-alive.md\n"
+    (project / "mkdocs.yml").write_text(config.replace(last, last + "".join(nav_lines)))
+    return project
+
+
+def bench_scaling(work: Path, build: dict, check: dict) -> dict:
+    project = make_scaled_course(work / "scaled")
+    times = alternate({
+        "build": ([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(work / "site-scaled")], project),
+        "check": ([PYTHON, "scripts/check_exercises.py"], project),
+    }, runs=3)
+    return {**times,
+            "lessons": len(list((project / "docs" / "lessons").glob("*.md"))),
+            "exercises": len(list((project / "exercises").glob("*.yml"))),
+            "scale_build_ratio": round(times["build"]["median"] / build["course"]["median"], 2),
+            "scale_check_ratio": round(times["check"]["median"] / check["check"]["median"], 2)}
+
+
+# --- report -----------------------------------------------------------------------------------
+
+def verdict(key: str, value: float) -> str:
+    sign, limit = BUDGETS[key]
+    ok = value < limit if sign == "<" else value <= limit
+    return ("pass" if ok else "MISS") + f" ({sign} {limit})"
+
+
+def table(results: dict) -> str:
+    b, c, w, e, p, s = (results[k] for k in ("build", "check", "worksheets", "edit_loop", "weight", "scaling"))
+    rows = [
+        ("Build, course (s)", f"{b['course']['median']} [{b['course']['min']}–{b['course']['max']}]", ""),
+        ("Build, bare Material (s)", f"{b['bare']['median']} [{b['bare']['min']}–{b['bare']['max']}]", ""),
+        ("Build ratio", b["build_ratio"], verdict("build_ratio", b["build_ratio"])),
+        ("Checker, whole course (s)", f"{c['check']['median']} [{c['check']['min']}–{c['check']['max']}]",
+         verdict("check_seconds", c["check_seconds"])),
+        ("Python start-up, for scale (s)", c["python_start"]["median"], ""),
+        ("Worksheets cold (s)", f"{w['cold']['median']} [{w['cold']['min']}–{w['cold']['max']}]",
+         verdict("worksheets_cold_seconds", w["worksheets_cold_seconds"])),
+        ("Worksheets unchanged (s)", f"{w['warm']['median']} [{w['warm']['min']}–{w['warm']['max']}]",
+         verdict("worksheets_warm_seconds", w["worksheets_warm_seconds"])),
+        ("Worksheet files / total MB / median KB", f"{w['files']} / {w['total_mb']} / {w['median_kb']}", ""),
+        ("Edit loop, course (s)", f"{e['course']['median']} [{e['course']['min']}–{e['course']['max']}]",
+         verdict("edit_loop_seconds", e["edit_loop_seconds"])),
+        ("Edit loop, bare Material (s)", e["bare"]["median"], ""),
+        ("Pitch lesson transfer, course (KB raw / gzip)",
+         f"{p['course']['raw'] // 1024} / {p['course']['gzip'] // 1024}", ""),
+        ("Pitch lesson transfer, bare (KB raw / gzip)",
+         f"{p['bare']['raw'] // 1024} / {p['bare']['gzip'] // 1024}", ""),
+        ("Transfer ratio (gzip)", p["page_gzip_ratio"], verdict("page_gzip_ratio", p["page_gzip_ratio"])),
+        ("First-party JS + CSS (KB raw / gzip)", f"{p['first_party']['raw_kb']} / {p['first_party_gzip_kb']}",
+         verdict("first_party_gzip_kb", p["first_party_gzip_kb"])),
+        (f"10× course ({s['lessons']} lessons, {s['exercises']} exercises): build (s)",
+         s["build"]["median"], verdict("scale_build_ratio", s["scale_build_ratio"]) + f" ratio {s['scale_build_ratio']}"),
+        ("10× course: check (s)", s["check"]["median"],
+         verdict("scale_check_ratio", s["scale_check_ratio"]) + f" ratio {s['scale_check_ratio']}"),
+    ]
+    for page, scores in results.get("lighthouse", {}).items():
+        shown = " / ".join(f"{scores[k]:.2f}" for k in LIGHTHOUSE_BUDGET)
+        if page.startswith("bare"):
+            rows.append((f"Lighthouse {page} (perf / a11y / best / SEO)", shown, "for comparison"))
+        else:
+            ok = all(scores[k] >= LIGHTHOUSE_BUDGET[k] for k in LIGHTHOUSE_BUDGET)
+            rows.append((f"Lighthouse {page} (perf / a11y / best / SEO)", shown,
+                         ("pass" if ok else "MISS") + " (≥ 0.95 / 1 / 1 / 1)"))
+    lines = ["| Figure | Value (median [min–max]) | Budget |", "|---|---|---|"]
+    lines += [f"| {name} | {value} | {budget} |" for name, value, budget in rows]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument("--readme", action="store_true", help="rewrite the table in bench/README.md")
+    args = parser.parse_args()
+    results = {"machine": f"{os.cpu_count()} cores, Python {sys.version.split()[0]}",
+               "date": time.strftime("%Y-%m-%d"), "runs": RUNS}
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        steps = [("build", lambda: bench_build(work)), ("check", bench_check),
+                 ("worksheets", lambda: bench_worksheets(work)), ("edit_loop", lambda: bench_edit_loop(work)),
+                 ("weight", lambda: bench_weight(work))]
+        if not args.skip_lighthouse:
+            steps.append(("lighthouse", lambda: bench_lighthouse(work)))
+        for name, step in steps:
+            print(f"measuring {name.replace('_', ' ')}...", flush=True)
+            results[name] = step()
+        print("measuring scaling...", flush=True)
+        results["scaling"] = bench_scaling(work, results["build"], results["check"])
+    (BENCH / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    text = table(results)
+    print(text)
+    if args.readme:
+        readme = BENCH / "README.md"
+        start, end = "<!-- results -->", "<!-- /results -->"
+        body = readme.read_text()
+        head, _, rest = body.partition(start)
+        _, _, tail = rest.partition(end)
+        readme.write_text(f"{head}{start}\n{text}\n\nMeasured {results['date']} on {results['machine']}.\n{end}{tail}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
