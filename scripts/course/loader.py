@@ -329,7 +329,12 @@ class Course:
     """Markdown pages under docs/ by their path inside docs/ (see lessons.Page)."""
     problems: list[Problem] = field(default_factory=list)
     """Problems found while reading; `checks.check_course` adds the rest."""
-    exercise_files: list[Path] = field(default_factory=list)
+    loaded: dict[Path, model.AnyExercise | None] = field(default_factory=dict)
+    """Every exercise file and what was built from it (None when nothing could be built)."""
+
+    @property
+    def exercise_files(self) -> list[Path]:
+        return list(self.loaded)
 
     @property
     def lessons(self) -> dict:
@@ -344,8 +349,8 @@ def load_course(root: str | os.PathLike) -> Course:
     root = Path(root)
     course = Course(root=root)
     for path in sorted((root / "exercises").glob("*.yml")) + sorted((root / "exercises").glob("*.yaml")):
-        course.exercise_files.append(path)
         exercise, problems = load_exercise(path, root)
+        course.loaded[path] = exercise
         course.problems += problems
         if exercise is not None and exercise.id and exercise.id not in course.exercises:
             course.exercises[exercise.id] = exercise

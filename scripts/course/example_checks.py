@@ -1,0 +1,72 @@
+"""Every example answer must pass or fail exactly as it says (both sides of every rule).
+
+An example is first checked for its shape (question numbers, letters, category and part ids
+that exist), then run through the same rules the site uses (rules.py).
+"""
+
+from __future__ import annotations
+
+from . import model, rules
+from .feedback import describe
+
+
+def _answer_problems(exercise, example: model.Example) -> list[tuple[str, str]]:
+    """(details, fix) for every way the answer does not fit the exercise."""
+    found = []
+    answer = example.answer
+    if isinstance(exercise, model.QuizExercise):
+        for key, letters in answer.items():
+            if not key.isdigit() or not 1 <= int(key) <= len(exercise.questions):
+                found.append((f"there is no question {key}",
+                              f"Number the questions from 1 to {len(exercise.questions)}."))
+                continue
+            options = model.OPTION_LETTERS[:len(exercise.questions[int(key) - 1].options)]
+            for letter in letters:
+                if len(letter) != 1 or letter not in options:
+                    found.append((f"question {key} has no option \"{letter}\"",
+                                  f"Use the letters {', '.join(options)} (a is the first option)."))
+    elif isinstance(exercise, model.SortExercise):
+        ids = [c.id for c in exercise.categories]
+        for key, category in answer.items():
+            if not key.isdigit() or not 1 <= int(key) <= len(exercise.items):
+                found.append((f"there is no item {key}",
+                              f"Number the items from 1 to {len(exercise.items)}."))
+            elif category not in ids:
+                found.append((f"item {key} is put in \"{category}\", which is not a category",
+                              f"Use one of: {', '.join(ids)}."))
+    else:
+        ids = [p.id for p in exercise.parts]
+        for key in answer:
+            if key not in ids:
+                found.append((f"there is no part \"{key}\"", f"Use the part ids: {', '.join(ids)}."))
+        targets = [t.id for t in getattr(exercise, "targets", [])]
+        if isinstance(exercise, model.PitchExercise) and example.target and example.target not in targets:
+            found.append((f"there is no target \"{example.target}\"", f"Use one of: {', '.join(targets)}."))
+    return found
+
+
+def check_examples(found) -> None:
+    """Runs on a checks._Found collector for one exercise."""
+    exercise = found.exercise
+    if exercise.kind not in model.CHECKABLE_KINDS:
+        return
+    examples = exercise.examples
+    for expect in ("pass", "fail"):
+        if not any(e.expect == expect for e in examples):
+            found.add("missing-example", exercise, "examples" if examples else "",
+                      kind=exercise.kind, expect=expect)
+    if isinstance(exercise, model.PitchExercise) and not exercise.targets:
+        return
+    spec = rules.spec_for(exercise)
+    for example in examples:
+        shape = _answer_problems(exercise, example)
+        for details, fix in shape:
+            found.add("example-answer", example, "answer", name=example.name, details=details, fix=fix)
+        if shape:
+            continue
+        result = rules.evaluate(spec, rules.example_entry(example))
+        actual = "pass" if result["passed"] else "fail"
+        if actual != example.expect:
+            found.add("example-mismatch", example, name=example.name, expect=example.expect,
+                      actual="passes" if result["passed"] else "fails",
+                      details="; ".join(describe(spec, result)))

@@ -1,0 +1,154 @@
+"""check_* functions over the Markdown pages in docs/: front matter, embedded exercises,
+links, anchors and images."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import posixpath
+import re
+from urllib.parse import unquote
+
+from yaml.nodes import ScalarNode, SequenceNode
+
+from .lessons import Page
+from .loader import Course, describe_node, line_of
+from .problems import Problem, problem
+
+LESSON_FIELDS = {"title": str, "description": str, "promise": str, "objectives": list,
+                 "minutes": int, "key_points": list}
+"""Front matter every lesson (and every page with exercises) must have, and its type."""
+
+EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+GENERATED = ("printables/pdf/",)
+"""Folders built by `make site` before MkDocs runs; links into them are not checked here."""
+
+_EXPECTED = {str: ("text", "Write the text after the colon and a space."),
+             int: ("a whole number", "Write a whole number without quotes, for example 45."),
+             list: ("a list", "Put each entry on its own line, starting with two spaces, a dash and a space.")}
+
+
+def _suggest(word: str, choices, cutoff: float = 0.6) -> str:
+    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=cutoff)
+    return f"Did you mean \"{match[0]}\"? " if match else ""
+
+
+def check_front_matter(page: Page, root) -> list[Problem]:
+    if not page.has_front_matter:
+        return [problem("front-matter-missing", page.path, 1, 1, root=root)]
+    problems = []
+    for name, kind in LESSON_FIELDS.items():
+        node = page.front_nodes.get(name)
+        value = page.front.get(name)
+        if node is None:
+            problems.append(problem("missing-field", page.path, 1, 1, root=root, field=name,
+                                    where=" from the front matter"))
+            continue
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        ok = (isinstance(node, SequenceNode) and all(isinstance(v, str) and v.strip() for v in value)
+              if kind is list else
+              isinstance(value, int) and not isinstance(value, bool) if kind is int else
+              isinstance(node, ScalarNode) and value is not None and str(value).strip() != "")
+        if not ok:
+            expected, how = _EXPECTED[kind]
+            if kind is list and isinstance(node, SequenceNode):
+                expected = "a list of sentences"
+            problems.append(problem("wrong-type", page.path, line, col, root=root, field=name,
+                                    expected=expected, actual=describe_node(node), example_hint=how))
+    return problems
+
+
+def check_embeds(page: Page, course: Course) -> list[Problem]:
+    problems = []
+    for embed in page.embeds:
+        if not embed.closed:
+            problems.append(problem("exercise-block", page.path, embed.line, 1, root=course.root,
+                                    id=embed.id))
+        exercise = course.exercises.get(embed.id)
+        if exercise is None:
+            problems.append(problem("unknown-exercise", page.path, embed.line, 1, root=course.root,
+                                    id=embed.id, suggestion=_suggest(embed.id, course.exercises)))
+        elif exercise.lesson and exercise.lesson != page.name and exercise.lesson in course.pages:
+            problems.append(problem("wrong-lesson", page.path, embed.line, 1, root=course.root,
+                                    id=embed.id, lesson=exercise.lesson))
+    return problems
+
+
+def check_exercise_pages(course: Course) -> list[Problem]:
+    """Every exercise names a lesson that exists, and some page uses it."""
+    problems = []
+    used = {embed.id for page in course.pages.values() for embed in page.embeds}
+    for exercise in course.exercises.values():
+        if exercise.lesson and exercise.lesson not in course.pages:
+            problems.append(problem("unknown-lesson", exercise.path, line_of(exercise, "lesson"), 0,
+                                    root=course.root, lesson=exercise.lesson))
+        if exercise.id not in used:
+            problems.append(problem("unused-exercise", exercise.path, line_of(exercise, "id"), 0,
+                                    root=course.root, id=exercise.id, lesson=exercise.lesson))
+    return problems
+
+
+def _resolve(page: Page, target: str) -> tuple[str, str]:
+    """(path inside docs/, anchor) of a relative link on `page`."""
+    target = unquote(target.split("?", 1)[0])
+    path, _, anchor = target.partition("#")
+    if not path:
+        return page.name, anchor
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page.name), path)), anchor
+
+
+def check_links(page: Page, course: Course) -> list[Problem]:
+    problems = []
+    docs = course.root / "docs"
+    here = posixpath.dirname(page.name)
+    for link in page.links:
+        if link.image or not link.target or EXTERNAL.match(link.target) or link.target.startswith("/"):
+            continue
+        name, anchor = _resolve(page, link.target)
+        if name.endswith("/") or (docs / name).is_dir():
+            name = posixpath.join(name, "index.md")
+        where = dict(root=course.root, target=link.target)
+        if name.endswith(".md"):
+            target_page = course.pages.get(name)
+            if target_page is None:
+                candidates = [posixpath.relpath(n, here or ".") for n in course.pages]
+                path_part = link.target.split("#")[0]
+                problems.append(problem("broken-link", page.path, link.line, link.col, **where,
+                                        suggestion=_suggest(path_part, candidates, 0.8)))
+            elif anchor and anchor not in target_page.anchors:
+                problems.append(problem("broken-anchor", page.path, link.line, link.col, **where,
+                                        anchor=anchor, page="this page" if target_page is page
+                                        else name, suggestion=_suggest(anchor, target_page.anchors)))
+        elif not name.startswith(GENERATED) and not (docs / name).exists():
+            problems.append(problem("broken-link", page.path, link.line, link.col, **where,
+                                    suggestion=""))
+    return problems
+
+
+def check_images(page: Page, course: Course) -> list[Problem]:
+    problems = []
+    images = [(link.target, link.text, link.line, link.col) for link in page.links if link.image]
+    for tag, line in page.html_images:
+        src = re.search(r"""\bsrc\s*=\s*["']([^"']*)["']""", tag)
+        alt = re.search(r"""\balt\s*=\s*["']([^"']*)["']""", tag)
+        images.append((src.group(1) if src else "", alt.group(1) if alt else "", line, 1))
+    for src, alt, line, col in images:
+        if not alt.strip():
+            problems.append(problem("image-alt", page.path, line, col, root=course.root, src=src))
+        if src and not EXTERNAL.match(src) and not src.startswith("/"):
+            name, _ = _resolve(page, src)
+            if not (course.root / "docs" / name).is_file():
+                problems.append(problem("image-missing", page.path, line, col, root=course.root, src=src))
+    return problems
+
+
+def check_pages(course: Course) -> list[Problem]:
+    """Every page check on every page in docs/."""
+    problems = check_exercise_pages(course)
+    for page in course.pages.values():
+        if page.is_lesson or page.embeds:
+            problems += check_front_matter(page, course.root)
+        problems += check_embeds(page, course)
+        problems += check_links(page, course)
+        problems += check_images(page, course)
+    return problems

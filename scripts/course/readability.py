@@ -1,0 +1,132 @@
+"""How easy each lesson is to read: Flesch-Kincaid grade and average sentence length.
+
+Only prose is scored: paragraphs and list items. Headings, code, tables, exercise blocks,
+HTML and front matter are left out. textstat 0.7.8 is used because it works offline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lessons import EXERCISE_OPEN, HEADING, LINK, Page
+from .problems import Problem, problem
+
+MAX_GRADE = 8.0
+"""A lesson above this Flesch-Kincaid grade gets a warning."""
+MAX_WORDS_PER_SENTENCE = 15.0
+"""A lesson whose sentences average more words than this gets a warning."""
+
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+SKIP_LINE = re.compile(r"^\s*(?:\||///|<|!!!|\?\?\?|\*\*\*|---|___|\[[^\]]+\]:|\{|-{3,}\s*$|={3,}\s*$)")
+END_PUNCTUATION = re.compile(r"[.!?…:;][\"'”’)]*$")
+SENTENCE = re.compile(r"[^.!?…]+(?:[.!?…]+[\"'”’)]*|$)")
+
+
+@dataclass
+class Score:
+    """The readability of one page."""
+
+    name: str
+    words: int
+    sentences: int
+    grade: float
+    words_per_sentence: float
+    longest: tuple[int, str]
+    """(line, text) of the longest sentence, to point the author at it."""
+
+
+def plain(text: str) -> str:
+    """Markdown inline markup removed: links keep their text, code and HTML go."""
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", text)
+    text = LINK.sub(lambda m: m.group(2), text)
+    text = re.sub(r"`[^`]*`", " ", text)
+    text = re.sub(r"<[^>]+>|\{[^}]*\}|\[\^[^\]]+\]", " ", text)
+    text = re.sub(r"[*_]{1,3}(\S)", r"\1", text)
+    text = re.sub(r"(\S)[*_]{1,3}", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def prose(page: Page) -> list[tuple[int, str]]:
+    """(first line, text) of every paragraph and list item, each ending with punctuation."""
+    blocks: list[list] = []
+    current: list | None = None
+    in_exercise = False
+    for number, line in page.body_lines():
+        if EXERCISE_OPEN.match(line):
+            in_exercise = True
+        if in_exercise:
+            in_exercise = line.strip() != "///"
+            current = None
+            continue
+        if not line.strip() or HEADING.match(line) or SKIP_LINE.match(line) or line.startswith("\t"):
+            current = None
+            continue
+        item = LIST_ITEM.match(line)
+        if item or current is None:
+            current = [number, line[item.end():] if item else line]
+            blocks.append(current)
+        else:
+            current[1] += " " + line
+    result = []
+    for number, text in blocks:
+        text = plain(text)
+        if re.search(r"[A-Za-z]", text):
+            result.append((number, text if END_PUNCTUATION.search(text) else text + "."))
+    return result
+
+
+def score_page(page: Page) -> Score | None:
+    import textstat  # imported here: loading its dictionary takes about a second
+
+    blocks = prose(page)
+    if not blocks:
+        return None
+    text = " ".join(text for _, text in blocks)
+    sentences = [(number, s.strip()) for number, block in blocks for s in SENTENCE.findall(block) if s.strip()]
+    longest = max(sentences, key=lambda s: len(s[1].split()), default=(0, ""))
+    return Score(name=page.name, words=textstat.lexicon_count(text), sentences=textstat.sentence_count(text),
+                 grade=round(textstat.flesch_kincaid_grade(text), 1),
+                 words_per_sentence=round(textstat.words_per_sentence(text), 1), longest=longest)
+
+
+def _hardest(score: Score) -> str:
+    line, text = score.longest
+    words = text.split()
+    if not words:
+        return ""
+    start = " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
+    return f" The longest sentence ({len(words)} words) is on line {line}: \"{start}\"."
+
+
+def check_readability(course) -> list[Problem]:
+    """A warning for each lesson above MAX_GRADE or MAX_WORDS_PER_SENTENCE."""
+    problems = []
+    for page in course.lessons.values():
+        score = score_page(page)
+        if score is None:
+            continue
+        where = dict(root=course.root, hardest=_hardest(score))
+        if score.grade > MAX_GRADE:
+            problems.append(problem("reading-grade", page.path, page.body_start, 1, **where,
+                                    grade=f"{score.grade:g}", limit=f"{MAX_GRADE:g}"))
+        if score.words_per_sentence > MAX_WORDS_PER_SENTENCE:
+            problems.append(problem("sentence-length", page.path, page.body_start, 1, **where,
+                                    average=f"{score.words_per_sentence:g}", limit=f"{MAX_WORDS_PER_SENTENCE:g}"))
+    return problems
+
+
+def readability_report(course) -> str:
+    """One line per lesson: words, grade and average sentence length, with a mark on those
+    above the limits."""
+    lines = [f"{'Lesson':<45} {'Words':>6} {'Grade':>6} {'Words/sentence':>15}"]
+    for name, page in sorted(course.lessons.items()):
+        score = score_page(page)
+        if score is None:
+            lines.append(f"{name:<45} {'(no prose)':>6}")
+            continue
+        flag = "  <- above the limit" if (score.grade > MAX_GRADE or
+                                          score.words_per_sentence > MAX_WORDS_PER_SENTENCE) else ""
+        lines.append(f"{name:<45} {score.words:>6} {score.grade:>6.1f} {score.words_per_sentence:>15.1f}{flag}")
+    lines.append(f"Limits: grade {MAX_GRADE:g}, {MAX_WORDS_PER_SENTENCE:g} words a sentence.")
+    return "\n".join(lines)

@@ -1,0 +1,86 @@
+"""The one reporter: every problem is printed here, in the same words, wherever it was found.
+
+Text format (for people):
+
+    exercises/thank-you-note.yml:12:3: error [missing-field] "label" is missing from part 2.
+        Add a line "label: ...". The exercise file reference shows an example.
+
+GitHub format (for the automatic checks on a pull request): one `::error` or `::warning`
+line per problem, which GitHub shows beside the line in the changed file.
+"""
+
+from __future__ import annotations
+
+from .problems import Problem
+
+
+def location(problem: Problem) -> str:
+    """`path:line:col`, leaving out what is unknown."""
+    where = problem.path
+    if problem.line:
+        where += f":{problem.line}"
+        if problem.col:
+            where += f":{problem.col}"
+    return where
+
+
+def format_problem(problem: Problem, hint: bool = True) -> str:
+    """One problem as text: the location, level, code and message, then the hint indented on
+    the next line. The MkDocs build prints exactly this as a warning."""
+    text = f"{location(problem)}: {problem.level} [{problem.code}] {problem.message}"
+    if hint and problem.hint:
+        text += f"\n    {problem.hint}"
+    return text
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(problem: Problem) -> str:
+    """One problem as a GitHub Actions annotation."""
+    props = [f"file={_escape_property(problem.path)}"]
+    if problem.line:
+        props.append(f"line={problem.line}")
+        if problem.col:
+            props.append(f"col={problem.col}")
+    return f"::{problem.level} {','.join(props)}::{_escape_data(f'[{problem.code}] {problem.message}')}"
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
+def summary(problems: list[Problem], files_checked: int) -> str:
+    """"3 errors, 1 warning in 2 files", or "No problems found in 40 files."."""
+    if not problems:
+        return f"No problems found in {_count(files_checked, 'file')}."
+    errors = sum(1 for p in problems if p.level == "error")
+    warnings = len(problems) - errors
+    files = len({p.path for p in problems})
+    counts = [_count(errors, "error")] if errors else []
+    if warnings:
+        counts.append(_count(warnings, "warning"))
+    return f"{', '.join(counts)} in {_count(files, 'file')}."
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """By file, then line and column; the same problem reported twice is kept once."""
+    return sorted(set(problems), key=lambda p: p.sort_key)
+
+
+def render_report(problems: list[Problem], files_checked: int, format: str = "text") -> str:
+    """The whole report: text starts with the summary, then every problem (and repeats the
+    summary after a long list); github prints the annotations, then the summary."""
+    ordered = sort_problems(problems)
+    if format == "github":
+        return "\n".join([format_github(p) for p in ordered] + [summary(ordered, files_checked)])
+    lines = [summary(ordered, files_checked)]
+    lines += [format_problem(p) for p in ordered]
+    if len(ordered) > 10:  # a long list scrolls the first line away; say it again at the end
+        lines.append(lines[0])
+    return "\n".join(lines)
