@@ -1,4 +1,98 @@
 """MkDocs hooks: the thin adapter between MkDocs and the project's own package in scripts/course.
 
 Holds no logic of its own: everything it calls can also be called from a script or a test.
+- on_config: loads the exercises and registers the `/// exercise | <id>` block (an instance:
+  a dotted name in mkdocs.yml would fail under `mkdocs serve`, see STYLE.md);
+- on_pre_build: runs the course checker; its problems become warnings, so --strict fails;
+- on_page_markdown: stops the build on an unknown exercise id (naming file and line), adds the
+  lesson frame from the front matter, and fills in the "My progress" list.
 """
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from course import blocks, lesson_page, loader, progress_page
+
+try:  # TEMPORARY until checks/report/load_course land
+    from course import checks, report
+except ImportError:
+    checks = report = None
+if not hasattr(loader, "load_course"):
+    import types
+
+    def _load_course(root):
+        exercises = {}
+        for path in sorted((root / "exercises").glob("*.yml")):
+            ex, _ = loader.load_exercise(path, root)
+            if ex is not None:
+                exercises[ex.id] = ex
+        return types.SimpleNamespace(exercises=exercises)
+    loader.load_course = _load_course
+if report is None:
+    import types
+    report = types.SimpleNamespace(format_problem=lambda p: f"{p.path}:{p.line}:{p.col}: {p.level} [{p.code}] {p.message}\n    {p.hint}")
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.course")
+
+PRINTABLES = "printables.md"
+"""The page that lists every worksheet, with an anchor per exercise id."""
+
+_course = None
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
+    global _course
+    _course = loader.load_course(_root(config))
+    config.markdown_extensions.append(blocks.ExerciseExtension(exercises=_course.exercises))
+    return config
+
+
+def on_pre_build(config: MkDocsConfig, **kwargs) -> None:
+    if checks is None:
+        return
+    for problem in checks.check_course(_root(config)):
+        log.warning(report.format_problem(problem))
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files,
+                     **kwargs) -> str:
+    src = page.file.src_uri
+    for ref in blocks.find_exercise_blocks(page.file.content_string):
+        if ref.exercise_id not in _course.exercises:
+            raise PluginError(report.format_problem(
+                blocks.unknown_exercise_problem(ref, f"{Path(config.docs_dir).name}/{src}",
+                                                _course.exercises)))
+
+    def url(path: str, anchor: str = "") -> str:
+        target = files.get_file_from_path(path)
+        href = get_relative_url(target.url, page.file.url) if target else ""
+        return f"{href}#{anchor}" if href and anchor else href
+
+    if src.startswith("lessons/"):
+        printables = files.get_file_from_path(PRINTABLES) is not None
+        frame = lesson_page.frame_for(src, page.meta, _course.exercises, page.file.content_string,
+                                      worksheet_url=lambda ex: url(PRINTABLES, ex.id) if printables else "")
+        markdown = lesson_page.add_frame(markdown, frame)
+    if progress_page.has_marker(markdown):
+        lessons = progress_page.lessons_for(
+            _course.exercises,
+            {f.src_uri: f.content_string for f in files.documentation_pages()
+             if f.src_uri.startswith("lessons/")},
+            url)
+        markdown = progress_page.fill(markdown, lessons)
+    return markdown

@@ -1,0 +1,126 @@
+"""The `/// exercise | <id>` block that places an exercise in a lesson.
+
+A lesson says, with a blank line before and after:
+
+    /// exercise | elevator-speech
+    ///
+
+The block looks the id up in the course's exercises and puts the exercise's HTML (rendered by
+`exercise_html.py` from autoescaping templates) into the page through Markdown's HTML stash, so
+no text from the exercise file is ever read as Markdown or HTML.
+
+`find_exercise_blocks` finds every block in a lesson's source with its line, so a wrong id can be
+reported as `lessons/05-elevator-speech.md:114` before Markdown runs.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from typing import Callable, Mapping
+
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block
+
+from . import model
+from .problems import Problem, problem
+from .exercise_html import render_exercise
+
+BLOCK_LINE = re.compile(r"^ {0,3}/{3,}\s*exercise\s*(?:\|\s*(?P<id>.*?))?\s*$")
+"""An opening line such as `/// exercise | elevator-speech` (three or more slashes)."""
+
+
+@dataclass(frozen=True)
+class BlockRef:
+    """One `/// exercise | <id>` line in a lesson."""
+
+    line: int
+    """1 for the first line of the file (front matter included)."""
+    exercise_id: str
+
+
+def find_exercise_blocks(source: str) -> list[BlockRef]:
+    """Every exercise block in a lesson's full source text, in order, with its line.
+
+    Lines inside fenced code (``` or ~~~) are skipped, so the editing guide can show the syntax.
+    """
+    refs: list[BlockRef] = []
+    fence = ""
+    for number, line in enumerate(source.splitlines(), start=1):
+        stripped = line.lstrip()
+        if fence:
+            if stripped.startswith(fence):
+                fence = ""
+            continue
+        if stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+            continue
+        match = BLOCK_LINE.match(line)
+        if match:
+            refs.append(BlockRef(number, (match.group("id") or "").strip()))
+    return refs
+
+
+class UnknownExercise(LookupError):
+    """An exercise block names an id that no exercise file has."""
+
+
+class ExerciseBlock(Block):
+    """Places one exercise.
+
+    Argument (required): the exercise id, as in `exercises/<id>.yml`.
+    Options: none. Content: none (anything written inside the block is ignored).
+    """
+
+    NAME = "exercise"
+    ARGUMENT = True
+    OPTIONS: dict = {}
+
+    def on_markdown(self) -> str:
+        # "raw": text inside the block is kept as is and never parsed as Markdown.
+        return "raw"
+
+    def on_validate(self, parent: etree.Element) -> bool:
+        exercise_id = (self.argument or "").strip()
+        exercise = self.config["exercises"].get(exercise_id)
+        if exercise is None:
+            # The hook reports unknown ids with file and line before Markdown runs; reaching this
+            # means the block was used outside MkDocs, so fail loudly instead of printing text.
+            raise UnknownExercise(f"There is no exercise with the id \"{exercise_id}\".")
+        self.exercise = exercise
+        return True
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        return etree.SubElement(parent, "div", {"class": "nd-exercise-slot"})
+
+    def on_end(self, block: etree.Element) -> None:
+        for child in list(block):
+            block.remove(child)
+        block.text = self.md.htmlStash.store(self.config["render"](self.exercise))
+
+
+class ExerciseExtension(BlocksExtension):
+    """Registers the exercise block. Give it the exercises by id, for example:
+
+        ExerciseExtension(exercises={"elevator-speech": exercise})
+    """
+
+    def __init__(self, exercises: Mapping[str, model.Exercise] | None = None,
+                 render: Callable[[model.Exercise], str] = render_exercise, **kwargs):
+        self.config = {
+            "exercises": [dict(exercises or {}), "The exercises, by id."],
+            "render": [render, "A function that returns the HTML of one exercise."],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdownBlocks(self, md, block_mgr) -> None:
+        block_mgr.register(ExerciseBlock, self.getConfigs())
+
+
+def unknown_exercise_problem(ref: BlockRef, path: str, known: Mapping[str, object]) -> Problem:
+    """The problem for a block whose id names no exercise, pointing at the block's line."""
+    close = difflib.get_close_matches(ref.exercise_id, list(known), n=1, cutoff=0.6)
+    return problem("unknown-exercise", path, ref.line, 1, id=ref.exercise_id,
+                   suggestion=f"Did you mean \"{close[0]}\"? " if close else "")

@@ -1,0 +1,63 @@
+"""The "My progress" page: every lesson and its exercises, with a place for the learner's status.
+
+The list itself is rendered here from the course (so it works without JavaScript and is always
+up to date); `progress.js` fills in what the learner has done, from their own browser's storage.
+The page's Markdown places the list with a line that holds only `<!-- my-progress -->`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .render import compact, render
+
+MARKER = re.compile(r"^<!--\s*my-progress\s*-->[ \t]*$", re.MULTILINE)
+
+
+@dataclass
+class ExerciseLink:
+    id: str
+    title: str
+    kind: str
+    href: str
+
+
+@dataclass
+class LessonLink:
+    path: str
+    """The lesson's path under docs/; the key the browser stores "done" lessons under."""
+    title: str
+    href: str
+    exercises: list[ExerciseLink] = field(default_factory=list)
+
+
+def progress_html(lessons: list[LessonLink]) -> str:
+    return compact(render("site/progress.html", lessons=lessons))
+
+
+def fill(markdown: str, lessons: list[LessonLink]) -> str:
+    """Replace the marker line with the list. Markdown without the marker comes back unchanged."""
+    return MARKER.sub(lambda _: progress_html(lessons), markdown, count=1)
+
+
+def has_marker(markdown: str) -> bool:
+    return bool(MARKER.search(markdown))
+
+
+def lessons_for(exercises: dict, lesson_sources: dict[str, str],
+                url: Callable[[str, str], str]) -> list[LessonLink]:
+    """Every lesson (in file-name order, which is course order) with its exercises (in the order
+    the lesson places them; drafts left out). `lesson_sources` maps each lesson's path under
+    docs/ to its Markdown; `url(path, anchor)` gives a link to a page."""
+    from .lesson_page import front_matter, lesson_exercises
+
+    lessons = []
+    for path in sorted(lesson_sources):
+        source = lesson_sources[path]
+        title = str(front_matter(source).get("title") or path)
+        own = lesson_exercises(path, exercises, source)
+        lessons.append(LessonLink(path=path, title=title, href=url(path, ""), exercises=[
+            ExerciseLink(ex.id, ex.title, ex.kind, url(path, f"exercise-{ex.id}")) for ex in own]))
+    return lessons
