@@ -18,23 +18,28 @@ from .problems import Problem, display_path, problem
 
 
 class _Found:
-    """Collects problems about one exercise file; `add(code, obj, field, **fields)` points at
-    the field's line (or the object's line)."""
+    """Collects problems about one exercise file; `add(code, obj, at, **fields)` points at
+    the line of field `at` of `obj` (or at the object's own line)."""
 
     def __init__(self, exercise: model.Exercise, root):
         self.exercise = exercise
         self.root = root
         self.problems: list[Problem] = []
 
-    def add(self, code: str, obj=None, name: str = "", **fields) -> None:
+    def add(self, code: str, obj=None, at: str = "", **fields) -> None:
         obj = obj if obj is not None else self.exercise
-        line = line_of(obj, name) if name else getattr(obj, "line", 1)
+        line = line_of(obj, at) if at else getattr(obj, "line", 1)
         self.problems.append(problem(code, self.exercise.path, line, 0, root=self.root, **fields))
 
 
 def _suggest(word: str, choices) -> str:
     match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     return f"Did you mean \"{match[0]}\"? " if match else ""
+
+
+def _misspelled(obj, name: str) -> bool:
+    """True when the loader already reported a misspelling of `name` on this object."""
+    return name in getattr(obj, "_misspelled", ())
 
 
 def _check_range(found: _Found, obj, name: str, limits, label: str) -> None:
@@ -88,7 +93,7 @@ def check_quiz(found: _Found) -> None:
         if question.type == "multiple" and correct == 0:
             found.add("no-correct-option", question, "options", number=number)
         for letter, option in zip(model.OPTION_LETTERS, question.options):
-            if not option.feedback.strip():
+            if not option.feedback.strip() and not _misspelled(option, "feedback"):
                 found.add("missing-feedback", option,
                           what=f"Option {letter} (\"{option.text}\") of question {number}")
 
@@ -104,7 +109,7 @@ def check_sort(found: _Found) -> None:
             found.add("unknown-category", item, "category", number=number, category=item.category,
                       suggestion=_suggest(item.category, category_ids),
                       categories=", ".join(category_ids))
-        if not item.feedback.strip():
+        if not item.feedback.strip() and not _misspelled(item, "feedback"):
             found.add("missing-feedback", item, what=f"Item {number} (\"{item.text}\")")
 
 

@@ -188,35 +188,41 @@ class _Builder:
         if not isinstance(node, MappingNode):
             self.report("not-a-mapping", node, what=(label or "This").capitalize(),
                         example=next(iter(fields)), actual=describe_node(node))
+        misspelled: set[str] = set()
         for key, (key_node, value_node) in pairs.items():
             if key not in fields:
+                close = difflib.get_close_matches(key, [f for f in fields if f not in pairs], 1, 0.6)
+                misspelled.update(close)
                 suggestion = _suggest(key, fields) or f"Fields allowed here: {', '.join(fields)}."
                 self.report("unknown-key", key_node, key=key, where=where, suggestion=suggestion)
                 continue
-            sub_label = f"{label}, {key}" if label else key
-            value = self.value(hints[key], value_node, key, sub_label)
+            value = self.value(hints[key], value_node, key, owner=label)
             if value is not _MISSING:
                 values[key] = value
                 lines[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
         for name in fields:
             if name not in values and name in required:
-                if name not in pairs:  # present but unusable has been reported already
+                if name not in pairs and name not in misspelled:  # those are reported already
                     self.report("missing-field", node, field=name,
                                 where=f" from {label}" if label else "")
                 values[name] = _placeholder(hints[name])
         obj = cls(**values)
         obj.line = node.start_mark.line + 1
         obj._field_lines = lines
+        obj._misspelled = misspelled
         return obj
 
-    def value(self, hint, node: Node, name: str, label: str):
-        """Convert one node to the type `hint`; returns _MISSING (and reports) when it can't."""
+    def value(self, hint, node: Node, name: str, owner: str, label: str = ""):
+        """Convert one node to the type `hint`; returns _MISSING (and reports) when it can't.
+
+        `owner` describes the object the field belongs to ("question 2"); `label` describes
+        this value itself when it is an entry of a list ("option 1 of question 2")."""
         origin, args = typing.get_origin(hint), typing.get_args(hint)
         is_null = isinstance(node, ScalarNode) and node.tag.endswith(":null")
         if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
             if is_null:
                 return None
-            return self.value(next(a for a in args if a is not type(None)), node, name, label)
+            return self.value(next(a for a in args if a is not type(None)), node, name, owner, label)
         if is_null:
             self.report("empty-value", node, field=name)
             return _MISSING
@@ -231,8 +237,8 @@ class _Builder:
             if not isinstance(node, SequenceNode):
                 return self.wrong_type(hint, node, name)
             singular = SINGULAR.get(name, name)
-            items = [self.value(args[0], item, name,
-                                f"{singular} {number}" + (f" of {label}" if " " in label else ""))
+            items = [self.value(args[0], item, name, owner,
+                                f"{singular} {number}" + (f" of {owner}" if owner else ""))
                      for number, item in enumerate(node.value, start=1)]
             return [item for item in items if item is not _MISSING]
         if origin is tuple:
@@ -241,8 +247,8 @@ class _Builder:
                 return tuple(int(item.value.replace("_", ""), 0) for item in node.value)
             return self.wrong_type(hint, node, name)
         if dataclasses.is_dataclass(hint):
-            where = f"of {label}" if label else "here"
-            return self.build(hint, node, label, where)
+            label = label or f"\"{name}\"" + (f" of {owner}" if owner else "")
+            return self.build(hint, node, label, f"of {label}")
         if hint is dict:
             if isinstance(node, MappingNode):
                 return node  # shaped by answer() once the exercise kind is known

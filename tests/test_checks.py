@@ -1,0 +1,116 @@
+"""checks.py and example_checks.py: every exercise rule, from both sides.
+
+The clean fixture course passes; each test breaks one thing and expects the right code."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker_support import codes, edit, make_course
+from course.checks import check_course, check_files
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory):
+    return make_course(tmp_path_factory.mktemp("clean"))
+
+
+def test_the_clean_course_has_no_problems(clean):
+    assert check_course(clean) == []
+
+
+BREAKS = [
+    # (file, old text, new text, expected code)
+    ("quiz-one", "        feedback: Not quite.\n", "", "missing-feedback"),
+    ("quiz-one", "      - text: Fact\n", "      - text: Fact\n        correct: true\n", "correct-count"),
+    ("quiz-one", "        feedback: Not quite.\n", "        feedback: Not quite.\n      - text: Maybe\n"
+                 "        feedback: No.\n", "truefalse-options"),
+    ("quiz-one", "answer: {1: a, 2: [a, c]}", "answer: {1: b, 2: [a]}", "example-mismatch"),
+    ("quiz-one", "pass_mark: 50", "pass_mark: 150", "out-of-range"),
+    ("quiz-one", "answer: {1: b, 2: [b]}", "answer: {1: b, 5: [b]}", "example-answer"),
+    ("quiz-one", "answer: {1: b, 2: [b]}", "answer: {1: z, 2: [b]}", "example-answer"),
+    ("quiz-one", "    expect: fail\n", "    expect: pass\n", "missing-example"),
+    ("quiz-one", "    expect: fail\n", "    expect: pass\n", "example-mismatch"),
+    ("quiz-one", "questions:\n", "questions: []\nold_questions:\n", "empty-list"),
+    ("quiz-one", "id: quiz-one", "id: quiz-two", "id-file-mismatch"),
+    ("sort-one", "id: sort-one", "id: quiz-one", "duplicate-id"),
+    ("sort-one", "    category: begging\n", "    category: beging\n", "unknown-category"),
+    ("sort-one", "    feedback: Nothing is offered.\n", "", "missing-feedback"),
+    ("sort-one", "  - id: networking\n", "  - id: begging\n", "duplicate-item-id"),
+    ("pitch-one", "    words: [5, 20]", "    words: [20, 5]", "range-order"),
+    ("pitch-one", "    words: [5, 20]", "    words: [25, 30]", "target-too-long"),
+    ("pitch-one", "    parts: [name, what]", "    parts: [name, wat]", "unknown-part"),
+    ("pitch-one", "    target: short\n", "    target: medium\n", "example-answer"),
+    ("pitch-one", "      what: I keep small offices running well.\n", "", "example-mismatch"),
+    ("pitch-one", "words_per_minute: 120", "words_per_minute: 0", "out-of-range"),
+    ("message-one", "  sentences: [2, 5]", "  sentences: [5, 2]", "range-order"),
+    ("message-one", "      thanks: Thank you for meeting me on Tuesday. It helped a lot.\n",
+                    "      thanks: Thank you.\n", "example-mismatch"),
+    ("message-one", "      greeting: Hi Marco,\n", "      greting: Hi Marco,\n", "example-answer"),
+    ("tracker-one", "    options: [Family, Friends]\n", "", "empty-list"),
+    ("tracker-one", "    width: 2", "    width: 7", "out-of-range"),
+    ("reflection-one", "    lines: 3", "    lines: 0", "out-of-range"),
+    ("checklist-one", "minutes: 5", "minutes: 0", "out-of-range"),
+    ("checklist-one", "lesson: lessons/01-start.md", "lesson: lessons/99-none.md", "unknown-lesson"),
+]
+
+
+@pytest.mark.parametrize("name, old, new, code", BREAKS, ids=[f"{b[0]}-{b[3]}" for b in BREAKS])
+def test_each_rule_catches_its_mistake(tmp_path, name, old, new, code):
+    root = make_course(tmp_path)
+    path = root / "exercises" / f"{name}.yml"
+    edit(path, old, new)
+    problems = check_course(root)
+    assert code in codes(problems), problems
+    found = next(p for p in problems if p.code == code)
+    assert found.path == f"exercises/{name}.yml" and found.line > 0 and found.level == "error"
+
+
+def test_problem_points_at_the_field(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / "exercises" / "pitch-one.yml", "    words: [5, 20]", "    words: [20, 5]")
+    found = next(p for p in check_course(root) if p.code == "range-order")
+    assert found.line == 21
+    assert found.message == '"words" goes from 20 to 5: the first number must not be bigger than the second.'
+
+
+def test_example_mismatch_says_why(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / "exercises" / "quiz-one.yml", "    expect: fail\n", "    expect: pass\n")
+    found = next(p for p in check_course(root) if p.code == "example-mismatch")
+    assert found.message == ('Example "all wrong" should pass, but it fails: '
+                             "0 of 2 questions right (0%); the pass mark is 50%.")
+
+
+def test_target_too_long_names_the_numbers(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / "exercises" / "pitch-one.yml", "    words: [5, 20]", "    words: [25, 30]")
+    found = next(p for p in check_course(root) if p.code == "target-too-long")
+    assert "at least 25 words, which take about 13 seconds at 120 words a minute" in found.message
+
+
+def test_a_draft_reports_warnings_only(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / "exercises" / "sort-one.yml", "    category: begging\n", "    category: beging\n")
+    edit(root / "exercises" / "sort-one.yml", "minutes: 5", "minutes: 5\ndraft: true")
+    problems = check_course(root)
+    assert problems and {p.level for p in problems} == {"warning"}
+
+
+def test_check_files_keeps_only_the_named_files(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / "exercises" / "sort-one.yml", "    category: begging\n", "    category: beging\n")
+    edit(root / "exercises" / "quiz-one.yml", "pass_mark: 50", "pass_mark: 150")
+    problems, files = check_files(root, [root / "exercises" / "sort-one.yml"])
+    assert files == 1 and "unknown-category" in codes(problems)
+    assert {p.path for p in problems} == {"exercises/sort-one.yml"}
+
+
+def test_a_file_outside_the_course_is_checked_on_its_own(tmp_path):
+    root = make_course(tmp_path)
+    outside = tmp_path / "elsewhere" / "sort-one.yml"
+    outside.parent.mkdir()
+    outside.write_text((root / "exercises" / "sort-one.yml").read_text().replace("begging\n    feedback",
+                                                                                 "beg\n    feedback"))
+    problems, files = check_files(root, [outside])
+    assert "unknown-category" in codes(problems) and files == 1

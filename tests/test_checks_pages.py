@@ -1,0 +1,76 @@
+"""page_checks.py: lesson front matter, embedded exercises, links, anchors and images."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker_support import codes, edit, make_course
+from course.checks import check_course
+from course.lessons import heading_id
+
+LESSON = "docs/lessons/01-start.md"
+
+BREAKS = [
+    ("minutes: 30\n", "", "missing-field", 1),
+    ("minutes: 30\n", "minutes: half an hour\n", "wrong-type", 5),
+    ("objectives:\n  - Say what networking is.\n", "objectives: Say what networking is.\n", "wrong-type", 6),
+    ("/// exercise | quiz-one\n", "/// exercise | quiz-onee\n", "unknown-exercise", 24),
+    ("(../sources.md#flynn-lake-2008)", "(../source.md)", "broken-link", 15),
+    ("(../sources.md#flynn-lake-2008)", "(../sources.md#flynn-2008)", "broken-anchor", 15),
+    ("(#core-ideas)", "(#core-idea)", "broken-anchor", 15),
+    ("![Two people talking]", "![]", "image-alt", 17),
+    ("pic.svg)", "picture.svg)", "image-missing", 17),
+    ("/// exercise | sort-one\n///\n", "/// exercise | sort-one\nSome text.\n", "exercise-block", 27),
+]
+
+
+@pytest.mark.parametrize("old, new, code, line", BREAKS, ids=[b[2] + str(i) for i, b in enumerate(BREAKS)])
+def test_each_page_rule_catches_its_mistake(tmp_path, old, new, code, line):
+    root = make_course(tmp_path)
+    edit(root / LESSON, old, new)
+    problems = check_course(root)
+    found = [p for p in problems if p.code == code]
+    assert found, problems
+    assert found[0].path == LESSON and found[0].line == line
+
+
+def test_missing_front_matter(tmp_path):
+    root = make_course(tmp_path)
+    text = (root / LESSON).read_text()
+    (root / LESSON).write_text(text.split("---\n", 2)[2])
+    assert "front-matter-missing" in codes(check_course(root))
+
+
+def test_an_exercise_used_nowhere_is_reported(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / LESSON, "/// exercise | checklist-one\n///\n", "")
+    found = [p for p in check_course(root) if p.code == "unused-exercise"]
+    assert [p.path for p in found] == ["exercises/checklist-one.yml"]
+
+
+def test_an_exercise_on_the_wrong_page(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / "docs/sources.md", "A study of students.", "A study.\n\n/// exercise | quiz-one\n///\n")
+    assert "wrong-lesson" in codes(check_course(root))
+
+
+def test_fenced_code_is_not_checked(tmp_path):
+    root = make_course(tmp_path)  # the lesson holds a fenced example with a bad link and exercise
+    assert check_course(root) == []
+
+
+def test_a_draft_lesson_reports_warnings(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / LESSON, "minutes: 30\n", "draft: true\n")
+    problems = check_course(root)
+    assert problems and all(p.level == "warning" for p in problems)
+
+
+@pytest.mark.parametrize("heading, anchor", [
+    ("5. Your elevator speech", "5-your-elevator-speech"),
+    ("Café & “quotes”", "cafe-quotes"),
+    ("Flynn and Lake (2008) { #flynn-lake-2008 }", "flynn-lake-2008"),
+    ("A [linked](x.md) `code` **bold** heading", "a-linked-code-bold-heading"),
+])
+def test_heading_anchors_follow_the_toc_extension(heading, anchor):
+    assert heading_id(heading) == anchor
