@@ -237,8 +237,8 @@ def _pitch(spec: dict, answer: dict, entry: dict) -> dict:
     targets = spec["targets"]
     target = next((t for t in targets if t["id"] == entry.get("target")), targets[0] if targets else
                   {"id": "", "seconds": 0, "words": [0, 0], "parts": [p["id"] for p in spec["parts"]]})
-    pace = entry.get("words_per_minute")
-    pace = pace if _is_positive_number(pace) else spec["words_per_minute"]
+    pace = next((p for p in (entry.get("words_per_minute"), spec["words_per_minute"])
+                 if _is_positive_number(p)), model.DEFAULT_WORDS_PER_MINUTE)
     text = "\n".join(_text(answer.get(pid)) for pid in target["parts"])
     word_count = count_words(text)
     low, high = target["words"]

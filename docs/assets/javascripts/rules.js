@@ -18,6 +18,7 @@
   var LETTER = /\p{L}/u;
   var EDGES = /^[^\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}]+$/gu;
   var ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+  var DEFAULT_WORDS_PER_MINUTE = 130;  // model.DEFAULT_WORDS_PER_MINUTE
 
   // --- text -------------------------------------------------------------------------------
 
@@ -166,7 +167,8 @@
     var targets = spec.targets;
     var target = targets.find(function (t) { return t.id === entry.target; }) || targets[0] ||
       { id: "", seconds: 0, words: [0, 0], parts: spec.parts.map(function (p) { return p.id; }) };
-    var pace = isPositiveNumber(entry.words_per_minute) ? entry.words_per_minute : spec.words_per_minute;
+    var pace = isPositiveNumber(entry.words_per_minute) ? entry.words_per_minute :
+      isPositiveNumber(spec.words_per_minute) ? spec.words_per_minute : DEFAULT_WORDS_PER_MINUTE;
     var joined = target.parts.map(function (id) { return text(own(answer, id)); }).join("\n");
     var wordCount = countWords(joined);
     var low = target.words[0], high = target.words[1];

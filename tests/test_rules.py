@@ -1,0 +1,55 @@
+"""rules.py against the shared case table (tests/rule_cases.json), plus the spec built from a
+real exercise model. tests/js/rules.test.mjs runs the same table against rules.js."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker_support import FIXTURE_COURSE
+from course import rules
+from course.loader import load_exercise
+
+TABLE = json.loads((Path(__file__).parent / "rule_cases.json").read_text(encoding="utf-8"))
+FUNCTIONS = {"countWords": rules.count_words, "countSentences": rules.count_sentences,
+             "findFlagged": rules.find_flagged, "findRepeated": rules.find_repeated,
+             "sendBy": rules.send_by}
+
+
+def test_the_table_covers_every_rule():
+    used = {case["function"] for case in TABLE["cases"]}
+    assert used == set(FUNCTIONS) | {"evaluate"}
+    assert {case["spec"] for case in TABLE["cases"] if case["function"] == "evaluate"} >= {
+        "quiz", "sort", "pitch", "message"}
+    assert len(TABLE["cases"]) >= 40
+
+
+@pytest.mark.parametrize("case", TABLE["cases"], ids=[c["name"] for c in TABLE["cases"]])
+def test_rule_case(case):
+    if case["function"] == "evaluate":
+        actual = rules.evaluate(TABLE["specs"][case["spec"]], case["entry"])
+    else:
+        actual = FUNCTIONS[case["function"]](*case["args"])
+    assert json.loads(json.dumps(actual)) == case["expect"]
+
+
+def test_spec_for_every_checkable_kind_is_json():
+    for name in ("quiz-one", "sort-one", "pitch-one", "message-one"):
+        exercise, _ = load_exercise(FIXTURE_COURSE / "exercises" / f"{name}.yml")
+        spec = rules.spec_for(exercise)
+        assert json.loads(json.dumps(spec)) == spec and spec["kind"] == exercise.kind
+
+
+def test_spec_lists_all_parts_when_a_target_names_none():
+    pitch, _ = load_exercise(FIXTURE_COURSE / "exercises" / "pitch-one.yml")
+    spec = rules.spec_for(pitch)
+    assert spec["targets"][1]["parts"] == ["name", "what", "question"]
+    assert spec["targets"][0]["words"] == [5, 20]
+
+
+def test_non_checkable_kinds_have_no_spec():
+    tracker, _ = load_exercise(FIXTURE_COURSE / "exercises" / "tracker-one.yml")
+    assert rules.spec_for(tracker) is None
+    assert rules.evaluate({"kind": "tracker"}, {"answer": {}}) is None
