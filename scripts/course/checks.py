@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import model, rules
 from .feedback import describe
-from .loader import Course, line_of, load_course
+from .loader import Course, col_of, line_of, load_course
 from .problems import Problem, display_path, problem
 
 
@@ -29,7 +29,8 @@ class _Found:
     def add(self, code: str, obj=None, at: str = "", **fields) -> None:
         obj = obj if obj is not None else self.exercise
         line = line_of(obj, at) if at else getattr(obj, "line", 1)
-        self.problems.append(problem(code, self.exercise.path, line, 0, root=self.root, **fields))
+        col = col_of(obj, at) if at else 0
+        self.problems.append(problem(code, self.exercise.path, line, col, root=self.root, **fields))
 
 
 def _suggest(word: str, choices) -> str:

@@ -1,0 +1,150 @@
+"""scripts/check_exercises.py: exit codes, the report, the github format and answers files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker_support import edit, make_course
+from course.messages import MESSAGES, placeholders, render
+from course.problems import Problem
+from course.report import format_github, format_problem, summary
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+import check_exercises  # noqa: E402
+
+
+def run(capsys, *args):
+    code = check_exercises.main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def course(tmp_path):
+    return make_course(tmp_path)
+
+
+def test_clean_course_exits_0(capsys, course):
+    code, out, _ = run(capsys, "--root", str(course))
+    assert code == 0 and out.strip() == "No problems found in 9 files."
+
+
+def test_errors_exit_1_with_sorted_report(capsys, course):
+    edit(course / "exercises/sort-one.yml", "    category: begging\n", "    category: beging\n")
+    (course / "exercises/broken.yml").write_text("id: broken\n\tkind: quiz\n")
+    code, out, _ = run(capsys, "--root", str(course))
+    lines = out.splitlines()
+    assert code == 1
+    assert lines[0] == "3 errors in 2 files."
+    assert lines[1] == "exercises/broken.yml:2:1: error [yaml-tab] This line is indented with a tab."
+    assert lines[2] == "    Use spaces, not tabs: two spaces for each level."
+    assert lines[3].startswith("exercises/sort-one.yml:14:15: error [unknown-category]")
+    assert "Traceback" not in out
+
+
+def test_draft_mode_reports_but_exits_0(capsys, course):
+    edit(course / "exercises/sort-one.yml", "    category: begging\n", "    category: beging\n")
+    code, out, _ = run(capsys, "--root", str(course), "--draft")
+    assert code == 0 and "[unknown-category]" in out
+
+
+def test_github_format(capsys, course):
+    edit(course / "exercises/quiz-one.yml", "pass_mark: 50", "pass_mark: 150")
+    code, out, _ = run(capsys, "--root", str(course), "--format", "github")
+    assert code == 1
+    assert out.splitlines()[0] == ("::error file=exercises/quiz-one.yml,line=7,col=12::[out-of-range] "
+                                   "\"pass_mark\" is 150, but it must be between 0 and 100.")
+
+
+def test_only_named_files(capsys, course):
+    edit(course / "exercises/quiz-one.yml", "pass_mark: 50", "pass_mark: 150")
+    code, out, _ = run(capsys, "--root", str(course), str(course / "exercises/sort-one.yml"))
+    assert code == 0 and out.strip() == "No problems found in 1 file."
+
+
+def test_usage_error_exits_2(capsys, course):
+    with pytest.raises(SystemExit) as exit_info:
+        check_exercises.main(["--root", str(course), "--exercise", "pitch-one"])
+    assert exit_info.value.code == 2
+
+
+def test_the_script_runs_from_anywhere(tmp_path, course):
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/check_exercises.py"), "--root", str(course)],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0 and "No problems found" in result.stdout
+
+
+ANSWERS = {"format": "networking-demystified-answers", "version": 1, "exported": "2026-11-26T10:00:00Z",
+           "answers": {
+               "quiz-one": {"answer": {"1": ["a"], "2": ["a"]}},
+               "pitch-one": {"target": "short", "words_per_minute": 100,
+                             "answer": {"name": "Hi, I'm Amina.", "what": "I basically run offices."}},
+               "message-one": {"meeting_date": "2026-11-24", "answer": {"greeting": "Hi Marco,"}},
+               "reflection-one": {"answer": {"1": "Bothering people."}},
+               "gone-exercise": {"answer": {}}}}
+
+
+def test_answers_file_feedback(capsys, course, tmp_path):
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(ANSWERS))
+    code, out, _ = run(capsys, "--root", str(course), "--answers", str(path))
+    assert code == 0
+    assert "Myth or fact? (quiz-one): passes" in out
+    assert "1 of 2 questions right (50%); the pass mark is 50%" in out
+    assert "Question 2 (not right, chose a): Which are ways to network?" in out
+    assert "7 words, about 4 seconds at 100 words a minute; 10-second version needs 5 to 20 words" in out
+    assert "\"basically\": A filler word." in out
+    assert "empty parts that are needed: \"Your thanks\"" in out and "send it by 2026-11-25" in out
+    assert "What holds me back? (reflection-one): 1 of 1 questions answered" in out
+    assert "gone-exercise: this exercise is not in the course" in out
+
+
+@pytest.mark.parametrize("content", [b"{not json", b"[1, 2]", b'{"format": "something-else"}',
+                                     b"\xff\xfe\x00", b'{"format": "networking-demystified-answers"}'])
+def test_malformed_answers_file(capsys, course, tmp_path, content):
+    path = tmp_path / "answers.json"
+    path.write_bytes(content)
+    code, out, err = run(capsys, "--root", str(course), "--answers", str(path))
+    assert code == 1 and "Traceback" not in err and "answers.json" in err
+
+
+def test_plain_text_pitch(capsys, course, tmp_path):
+    path = tmp_path / "speech.txt"
+    path.write_text("Hi, I'm Amina. I basically keep small offices running well.\n")
+    code, out, _ = run(capsys, "--root", str(course), "--exercise", "pitch-one", "--text", str(path))
+    assert code == 0
+    assert "checks for needed parts are left out" in out
+    assert "10-second version: passes" in out and "30-second version: passes" in out
+    assert "10 words, about 5 seconds at 120 words a minute" in out
+
+
+def test_plain_text_needs_a_pitch_or_message(capsys, course, tmp_path):
+    path = tmp_path / "speech.txt"
+    path.write_text("Hello.")
+    code, _, err = run(capsys, "--root", str(course), "--exercise", "quiz-one", "--text", str(path))
+    assert code == 1 and "works only with a pitch or a message" in err
+
+
+def test_readability_report(capsys, course):
+    code, out, _ = run(capsys, "--root", str(course), "--readability")
+    assert code == 0 and "lessons/01-start.md" in out and "Limits: grade 8" in out
+
+
+def test_every_message_renders_with_its_placeholders():
+    for code in MESSAGES:
+        message, hint, level = render(code, **{name: "X" for name in placeholders(code)})
+        assert "{" not in message + hint and level in ("error", "warning") and hint
+
+
+def test_report_formats():
+    problem = Problem("exercises/a.yml", 3, 5, "warning", "unknown-key", "A, b: c", "Fix it.")
+    assert format_problem(problem) == "exercises/a.yml:3:5: warning [unknown-key] A, b: c\n    Fix it."
+    assert format_github(problem) == "::warning file=exercises/a.yml,line=3,col=5::[unknown-key] A, b: c"
+    assert summary([problem, problem.as_warning()], 4) == "2 warnings in 1 file."
+    assert summary([], 1) == "No problems found in 1 file."
