@@ -46,7 +46,7 @@ def _answer_problems(exercise, example: model.Example) -> list[tuple[str, str]]:
 
 
 def check_examples(found) -> None:
-    """Runs on a checks._Found collector for one exercise."""
+    """Runs on an exercise_checks.Found collector for one exercise."""
     exercise = found.exercise
     if exercise.kind not in model.CHECKABLE_KINDS:
         return

@@ -20,7 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import model
 from .problems import Problem, problem
-from .yamlfile import compose, read_text
+from .yamlfile import compose, describe_node, expected_type, is_int, placeholder, read_text, suggest
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -80,46 +80,6 @@ def load_exercise(path: str | os.PathLike, root: str | os.PathLike | None = None
     return exercise, builder.problems
 
 
-# --- describing values in messages ------------------------------------------------------------
-
-def describe_node(node: Node) -> str:
-    """A node as an author would describe it: "a list", "the number 5", "the text "abc""."""
-    if isinstance(node, SequenceNode):
-        return "a list"
-    if isinstance(node, MappingNode):
-        return "a set of fields"
-    tag = node.tag.rsplit(":", 1)[-1]
-    if tag == "null":
-        return "empty"
-    if tag in ("int", "float"):
-        return f"the number {node.value}"
-    if tag == "bool":
-        return f"the value {node.value}"
-    value = node.value if len(node.value) <= 40 else node.value[:37] + "..."
-    return f"the text \"{value}\""
-
-
-def _expected(hint) -> tuple[str, str]:
-    """(what a field should be, how to write it) for a type hint."""
-    origin = typing.get_origin(hint)
-    if hint is str:
-        return "text", "Write the text after the colon and a space."
-    if hint is int:
-        return "a whole number", "Write a whole number without quotes, for example 10."
-    if hint is bool:
-        return "true or false", "Write true or false, without quotes."
-    if origin is tuple:
-        return "two whole numbers", "Write two whole numbers in square brackets, for example [50, 75]."
-    if origin is list:
-        return "a list", "Put each entry on its own line, starting with a dash and a space."
-    return "a set of fields", "Put each field on its own line, indented by two more spaces."
-
-
-def _suggest(word: str, choices) -> str:
-    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f"Did you mean \"{match[0]}\"? " if match else ""
-
-
 # --- building model objects from nodes --------------------------------------------------------
 
 class _Builder:
@@ -148,7 +108,7 @@ class _Builder:
         cls = model.EXERCISE_CLASSES.get(kind)
         if cls is None:
             self.report("unknown-kind", kind_node[1], kind=kind or describe_node(kind_node[1]),
-                        suggestion=_suggest(kind, model.KINDS), kinds=", ".join(model.KINDS))
+                        suggestion=suggest(kind, model.KINDS), kinds=", ".join(model.KINDS))
             return None
         exercise = self.build(cls, node, label="", where=f"of a {kind} exercise")
         if exercise.id and not ID_PATTERN.match(exercise.id):
@@ -193,7 +153,7 @@ class _Builder:
             if key not in fields:
                 close = difflib.get_close_matches(key, [f for f in fields if f not in pairs], 1, 0.6)
                 misspelled.update(close)
-                suggestion = _suggest(key, fields) or f"Fields allowed here: {', '.join(fields)}."
+                suggestion = suggest(key, fields) or f"Fields allowed here: {', '.join(fields)}."
                 self.report("unknown-key", key_node, key=key, where=where, suggestion=suggestion)
                 continue
             value = self.value(hints[key], value_node, key, owner=label)
@@ -205,7 +165,7 @@ class _Builder:
                 if name not in pairs and name not in misspelled:  # those are reported already
                     self.report("missing-field", node, field=name,
                                 where=f" from {label}" if label else "")
-                values[name] = _placeholder(hints[name])
+                values[name] = placeholder(hints[name])
         obj = cls(**values)
         obj.line = node.start_mark.line + 1
         obj._field_lines = lines
@@ -231,7 +191,7 @@ class _Builder:
                 return node.value
             value = node.value if isinstance(node, ScalarNode) else describe_node(node)
             self.report("bad-value", node, field=name, value=value,
-                        suggestion=_suggest(value, args), allowed=", ".join(args))
+                        suggestion=suggest(value, args), allowed=", ".join(args))
             return _MISSING
         if origin is list:
             if not isinstance(node, SequenceNode):
@@ -243,7 +203,7 @@ class _Builder:
             return [item for item in items if item is not _MISSING]
         if origin is tuple:
             if (isinstance(node, SequenceNode) and len(node.value) == 2
-                    and all(_is_int(item) for item in node.value)):
+                    and all(is_int(item) for item in node.value)):
                 return tuple(int(item.value.replace("_", ""), 0) for item in node.value)
             return self.wrong_type(hint, node, name)
         if dataclasses.is_dataclass(hint):
@@ -259,12 +219,12 @@ class _Builder:
             return node.value
         if hint is bool and node.tag.endswith(":bool"):
             return _constructor.construct_object(node)
-        if hint is int and _is_int(node):
+        if hint is int and is_int(node):
             return int(_constructor.construct_object(node))
         return self.wrong_type(hint, node, name)
 
     def wrong_type(self, hint, node: Node, name: str):
-        expected, how = _expected(hint)
+        expected, how = expected_type(hint)
         self.report("wrong-type", node, field=name, expected=expected,
                     actual=describe_node(node), example_hint=how)
         return _MISSING
@@ -296,30 +256,6 @@ class _Builder:
 
 
 _MISSING = object()
-
-
-def _is_int(node: Node) -> bool:
-    return isinstance(node, ScalarNode) and node.tag.endswith(":int")
-
-
-def _placeholder(hint):
-    """A stand-in value for a missing required field, so the object can still be built."""
-    origin = typing.get_origin(hint)
-    if origin is list:
-        return []
-    if origin is tuple:
-        return (0, 0)
-    if hint is int:
-        return 0
-    if hint is bool:
-        return False
-    if hint is dict:
-        return {}
-    if dataclasses.is_dataclass(hint):
-        return hint(**{f.name: _placeholder(typing.get_type_hints(hint)[f.name])
-                       for f in dataclasses.fields(hint)
-                       if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING})
-    return ""
 
 
 # --- the whole course -------------------------------------------------------------------------

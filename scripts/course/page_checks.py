@@ -12,7 +12,8 @@ from urllib.parse import unquote
 from yaml.nodes import ScalarNode, SequenceNode
 
 from .lessons import Page
-from .loader import Course, describe_node, line_of
+from .loader import Course, line_of
+from .yamlfile import describe_node
 from .problems import Problem, problem
 
 LESSON_FIELDS = {"title": str, "description": str, "promise": str, "objectives": list,

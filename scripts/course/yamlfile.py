@@ -6,11 +6,14 @@ from; `loader.py` uses them to point every later problem at the right place.
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import os
+import typing
 from pathlib import Path
 
 import yaml
-from yaml.nodes import Node
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Problem, problem
 
@@ -84,3 +87,67 @@ def _syntax_problem(error: yaml.YAMLError, text: str, path: Path, root) -> Probl
                        problem="a second \"---\" starts another document; an exercise file holds one")
     return problem("yaml-syntax", path, line, col, root=root,
                    problem=(reason or str(error)).replace("\n", " "))
+
+
+# --- describing values in messages ------------------------------------------------------------
+
+def describe_node(node: Node) -> str:
+    """A node as an author would describe it: "a list", "the number 5", "the text "abc""."""
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if isinstance(node, MappingNode):
+        return "a set of fields"
+    tag = node.tag.rsplit(":", 1)[-1]
+    if tag == "null":
+        return "empty"
+    if tag in ("int", "float"):
+        return f"the number {node.value}"
+    if tag == "bool":
+        return f"the value {node.value}"
+    value = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    return f"the text \"{value}\""
+
+
+def expected_type(hint) -> tuple[str, str]:
+    """(what a field should be, how to write it) for a type hint."""
+    origin = typing.get_origin(hint)
+    if hint is str:
+        return "text", "Write the text after the colon and a space."
+    if hint is int:
+        return "a whole number", "Write a whole number without quotes, for example 10."
+    if hint is bool:
+        return "true or false", "Write true or false, without quotes."
+    if origin is tuple:
+        return "two whole numbers", "Write two whole numbers in square brackets, for example [50, 75]."
+    if origin is list:
+        return "a list", "Put each entry on its own line, starting with a dash and a space."
+    return "a set of fields", "Put each field on its own line, indented by two more spaces."
+
+
+def suggest(word: str, choices) -> str:
+    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f"Did you mean \"{match[0]}\"? " if match else ""
+
+
+def is_int(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.tag.endswith(":int")
+
+
+def placeholder(hint):
+    """A stand-in value for a missing required field, so the object can still be built."""
+    origin = typing.get_origin(hint)
+    if origin is list:
+        return []
+    if origin is tuple:
+        return (0, 0)
+    if hint is int:
+        return 0
+    if hint is bool:
+        return False
+    if hint is dict:
+        return {}
+    if dataclasses.is_dataclass(hint):
+        return hint(**{f.name: placeholder(typing.get_type_hints(hint)[f.name])
+                       for f in dataclasses.fields(hint)
+                       if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING})
+    return ""
