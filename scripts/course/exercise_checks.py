@@ -86,7 +86,8 @@ def check_quiz(found: Found) -> None:
             found.add("truefalse-options", question, "options", number=number,
                       count=len(question.options))
         if question.type in ("single", "truefalse") and correct != 1:
-            found.add("correct-count", question, "options", number=number, type=question.type,
+            found.add("correct-count", question, "options", number=number,
+                      type="true-or-false" if question.type == "truefalse" else "single-answer",
                       count=correct or "none")
         if question.type == "multiple" and correct == 0:
             found.add("no-correct-option", question, "options", number=number)

@@ -46,7 +46,7 @@ MESSAGES: dict[str, Message] = {
         "Add the closing quote mark, or remove the opening one.",
         guide_anchor=FORMAT),
     "yaml-colon": Message(
-        "There is a colon here that YAML cannot understand.",
+        "This line has a colon (:) in a place where it is not allowed.",
         "If the text has a colon followed by a space, put the whole text in quotes.",
         guide_anchor=FORMAT),
     "yaml-indent": Message(
@@ -54,7 +54,7 @@ MESSAGES: dict[str, Message] = {
         "Fields at the same level must start in the same column. Use two spaces for each level.",
         guide_anchor=FORMAT),
     "yaml-start-char": Message(
-        "A value here starts with \"{char}\", which YAML does not allow at the start.",
+        "A value here starts with \"{char}\", which is not allowed at the start of a value.",
         "Put the whole text in quotes.",
         guide_anchor=FORMAT),
     "yaml-syntax": Message(
@@ -124,7 +124,7 @@ MESSAGES: dict[str, Message] = {
         guide_anchor=FORMAT + "#fields-every-exercise-has"),
     # --- quiz and sort ------------------------------------------------------------------------
     "correct-count": Message(
-        "Question {number} is a \"{type}\" question, so exactly one option must be right, "
+        "Question {number} is a {type} question, so exactly one option must be right, "
         "but {count} are marked \"correct: true\".",
         "Mark exactly one option with \"correct: true\", or use \"type: multiple\".",
         guide_anchor=FORMAT + "#quiz"),
