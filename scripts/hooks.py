@@ -17,26 +17,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from course import blocks, lesson_page, loader, progress_page
-
-try:  # TEMPORARY until checks/report/load_course land
-    from course import checks, report
-except ImportError:
-    checks = report = None
-if not hasattr(loader, "load_course"):
-    import types
-
-    def _load_course(root):
-        exercises = {}
-        for path in sorted((root / "exercises").glob("*.yml")):
-            ex, _ = loader.load_exercise(path, root)
-            if ex is not None:
-                exercises[ex.id] = ex
-        return types.SimpleNamespace(exercises=exercises)
-    loader.load_course = _load_course
-if report is None:
-    import types
-    report = types.SimpleNamespace(format_problem=lambda p: f"{p.path}:{p.line}:{p.col}: {p.level} [{p.code}] {p.message}\n    {p.hint}")
+from course import blocks, checks, lesson_page, loader, progress_page, report
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -48,7 +29,8 @@ log = logging.getLogger("mkdocs.plugins.course")
 PRINTABLES = "printables.md"
 """The page that lists every worksheet, with an anchor per exercise id."""
 
-_course = None
+_course: loader.Course | None = None
+"""The course as loaded for this build (mkdocs serve loads the config again on every rebuild)."""
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -63,9 +45,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 
 
 def on_pre_build(config: MkDocsConfig, **kwargs) -> None:
-    if checks is None:
-        return
-    for problem in checks.check_course(_root(config)):
+    for problem in checks.check_course(_root(config), _course):
         log.warning(report.format_problem(problem))
 
 

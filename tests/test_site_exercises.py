@@ -58,7 +58,7 @@ def make_project(target: Path) -> Path:
 
 
 def build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                           cwd=project, env=build_env(), capture_output=True, text=True)
 
 
