@@ -192,6 +192,10 @@ class SheetView:
         return {category.id: category.label for category in getattr(self.exercise, "categories", [])}
 
     @property
+    def has_multiple(self) -> bool:
+        return any(question.type == "multiple" for question in getattr(self.exercise, "questions", []))
+
+    @property
     def has_examples(self) -> bool:
         return any(part.example for part in getattr(self.exercise, "parts", []))
 

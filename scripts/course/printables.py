@@ -1,0 +1,108 @@
+"""What the site says about the PDFs: the list on the "Printables" page and each lesson's links.
+
+Everything here is worked out from the exercise and plan files and from the variants that
+`pdf_build.py` builds by default, so the page can never list a PDF that is not built, or miss
+one that is. The MkDocs hook calls these functions; they hold no MkDocs code themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loader import load_exercise
+from .pdf_build import PACKET_VARIANTS, WORKSHEET_VARIANTS
+from .plans import load_plan, plan_files
+from .worksheets import EDITIONS, PrintOptions, course_info, pdf_filename
+
+MARKER = "<!-- printables -->"
+"""The line in docs/printables.md that the list replaces."""
+PDF_FOLDER = "printables/pdf"
+"""Where the PDFs are, inside docs/ (and so inside the built site)."""
+
+
+@dataclass(frozen=True)
+class PdfLink:
+    edition: str
+    """"learner" or "facilitator"."""
+    label: str
+    """"Letter", "A4" or "Large print"."""
+    filename: str
+
+
+def variant_label(options: PrintOptions) -> str:
+    return "Large print" if options.large_print else {"letter": "Letter", "a4": "A4"}[options.paper]
+
+
+def pdf_links(source_id: str, kind: str = "worksheet") -> list[PdfLink]:
+    """The PDFs the site offers for one exercise (kind "worksheet") or plan (kind "packet"),
+    learner edition first. File names are relative to the PDF folder."""
+    variants = PACKET_VARIANTS if kind == "packet" else WORKSHEET_VARIANTS
+    return [PdfLink(edition, variant_label(options), pdf_filename(source_id, edition, options))
+            for edition in EDITIONS for options in variants]
+
+
+def _links_cell(links: list[PdfLink], edition: str, prefix: str) -> str:
+    return " · ".join(f"[{link.label}]({prefix}{link.filename})" for link in links if link.edition == edition)
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell (no markup, no column breaks)."""
+    return re.sub(r"([\\`*_\[\]<>|])", r"\\\1", " ".join(str(text).split()))
+
+
+def _anchor(name: str) -> str:
+    """An anchor for links such as `printables.md#elevator-speech` (ids are [a-z0-9-])."""
+    return f'<span id="{name}"></span>' if re.fullmatch(r"[a-z0-9-]+", name) else ""
+
+
+def printables_markdown(root: Path, prefix: str = PDF_FOLDER + "/") -> str:
+    """The Markdown for the "Printables" page: a table of workshop packets, then a table of
+    every published worksheet in lesson order. Each row has an anchor named after the exercise
+    or plan id (lesson pages link to `printables.md#<exercise id>`). `prefix` goes before each
+    PDF's file name."""
+    root = Path(root)
+    info = course_info(root)
+    lines = ["## Workshop packets", "",
+             "| Workshop | Learner packet | Facilitator packet |", "|---|---|---|"]
+    plans = [plan for plan in (load_plan(path, root)[0] for path in plan_files(root)) if plan]
+    for plan in sorted(plans, key=lambda plan: (len(plan.sessions), plan.minutes, plan.path.stem)):
+        links = pdf_links(plan.path.stem, "packet")
+        lines.append(f"| {_anchor(plan.path.stem)}{_cell(plan.title or plan.path.stem)} | {_links_cell(links, 'learner', prefix)} "
+                     f"| {_links_cell(links, 'facilitator', prefix)} |")
+
+    exercises = []
+    for path in sorted((root / "exercises").glob("*.yml")):
+        exercise, _ = load_exercise(path, root)
+        if exercise is not None and not exercise.draft:
+            exercises.append(exercise)
+    lesson_text = {lesson: _read(root / "docs" / lesson) for lesson in {e.lesson for e in exercises}}
+
+    def order(exercise) -> tuple:
+        text = lesson_text.get(exercise.lesson, "")
+        position = text.find(f"exercise | {exercise.id}")
+        return (exercise.lesson, position if position >= 0 else len(text), exercise.id)
+
+    lines += ["", "## Worksheets", "",
+              "| Worksheet | Lesson | Learner edition | Facilitator edition |", "|---|---|---|---|"]
+    for exercise in sorted(exercises, key=order):
+        links = pdf_links(exercise.id)
+        lesson = f"[{_cell(info.lesson_titles.get(exercise.lesson) or exercise.lesson)}]({exercise.lesson})"
+        lines.append(f"| {_anchor(exercise.id)}{_cell(exercise.title)} | {lesson} | {_links_cell(links, 'learner', prefix)} "
+                     f"| {_links_cell(links, 'facilitator', prefix)} |")
+    return "\n".join(lines) + "\n"
+
+
+def fill_printables_page(markdown: str, root: Path) -> str:
+    """docs/printables.md with its marker line replaced by the list (for the MkDocs hook)."""
+    if MARKER not in markdown:
+        return markdown
+    return markdown.replace(MARKER, printables_markdown(root), 1)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
