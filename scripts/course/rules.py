@@ -12,6 +12,11 @@ Text rules, defined once:
   followed by whitespace or the end; a last piece without end punctuation counts too. A piece
   counts only if it holds a word. In a message, each part is counted on its own, so a greeting
   such as "Hi Marco," is one sentence;
+- a single point after a common abbreviation does not end a sentence: never after a title
+  (TITLES: "Hi Mr. Dyck," is one sentence), and not after e.g., i.e., etc., a.m. or p.m.
+  (BEFORE_LOWERCASE, in capitals or not) when the next character after the space is a
+  lowercase letter. The abbreviation must not follow a letter, as it would inside a longer
+  word, but it may follow a digit ("5p.m.");
 - a flagged word or phrase matches case-insensitively as whole words (the characters on each
   side are not letters, digits or accents);
 - a repeated word: a word with 4 or more letters, compared case-insensitively without the
@@ -29,7 +34,13 @@ from . import model
 
 WHITESPACE = "[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
 _SPLIT_WORDS = re.compile(WHITESPACE + "+")
+_SPACES = re.compile(WHITESPACE + "*")
 _SENTENCE_END = re.compile("[.!?\u2026]+[\"'\u201d\u2019)\\]\u00bb]*(?=" + WHITESPACE + r"|\Z)")
+_END_MARKS = ".!?\u2026"
+TITLES = ("Mr", "Mrs", "Ms", "Dr", "St")
+"""Abbreviations whose point never ends a sentence (a name follows them). Kept as in rules.js."""
+BEFORE_LOWERCASE = ("e.g", "i.e", "etc", "a.m", "p.m")
+"""Abbreviations whose point ends a sentence only when the next word does not start in lowercase."""
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -50,7 +61,36 @@ def count_words(text: str) -> int:
 
 
 def count_sentences(text: str) -> int:
-    return sum(1 for piece in _SENTENCE_END.split(text or "") if words(piece))
+    text = text or ""
+    pieces, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        if not _after_abbreviation(text, end.start(), end.group(), end.end()):
+            pieces.append(text[start:end.start()])
+            start = end.end()
+    pieces.append(text[start:])
+    return sum(1 for piece in pieces if words(piece))
+
+
+def _after_abbreviation(text: str, at: int, marks: str, after: int) -> bool:
+    """True when the end marks `marks` at `at` are the point of an abbreviation that does not
+    end a sentence here (see the module docstring)."""
+    if marks[0] != "." or (len(marks) > 1 and marks[1] in _END_MARKS):
+        return False
+    before = text[:at]
+
+    def ends_with(stem: str, fold: bool) -> bool:
+        tail = before[-len(stem):] if len(before) >= len(stem) else ""
+        if (tail.lower() if fold else tail) != stem:
+            return False
+        edge = len(before) - len(stem) - 1
+        return edge < 0 or unicodedata.category(before[edge])[0] not in "LM"
+
+    if any(ends_with(title, fold=False) for title in TITLES):
+        return True
+    if any(ends_with(stem, fold=True) for stem in BEFORE_LOWERCASE):
+        following = _SPACES.match(text, after).end()
+        return following < len(text) and unicodedata.category(text[following]) == "Ll"
+    return False
 
 
 def bare_word(token: str) -> str:

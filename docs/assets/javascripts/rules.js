@@ -12,7 +12,14 @@
 
   var WHITESPACE = "[ \\t\\n\\r\\f\\v\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
   var SPLIT_WORDS = new RegExp(WHITESPACE + "+", "u");
-  var SENTENCE_END = new RegExp("[.!?\\u2026]+[\"'\\u201d\\u2019)\\]\\u00bb]*(?=" + WHITESPACE + "|$)", "u");
+  var SENTENCE_ENDS = new RegExp("[.!?\\u2026]+[\"'\\u201d\\u2019)\\]\\u00bb]*(?=" + WHITESPACE + "|$)", "gu");
+  var SPACES = new RegExp(WHITESPACE + "*", "uy");
+  var END_MARKS = ".!?\u2026";
+  // Abbreviations whose point does not end a sentence (rules.py: TITLES, BEFORE_LOWERCASE).
+  var TITLES = ["Mr", "Mrs", "Ms", "Dr", "St"];
+  var BEFORE_LOWERCASE = ["e.g", "i.e", "etc", "a.m", "p.m"];
+  var LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+  var LOWERCASE = /^\p{Ll}$/u;
   var HAS_WORD = /[\p{L}\p{N}]/u;
   var WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
   var LETTER = /\p{L}/u;
@@ -29,7 +36,37 @@
   function countWords(text) { return words(text).length; }
 
   function countSentences(text) {
-    return String(text || "").split(SENTENCE_END).filter(function (piece) { return words(piece).length > 0; }).length;
+    text = String(text || "");
+    var pieces = [], start = 0, end;
+    SENTENCE_ENDS.lastIndex = 0;
+    while ((end = SENTENCE_ENDS.exec(text)) !== null) {
+      var after = end.index + end[0].length;
+      if (!afterAbbreviation(text, end.index, end[0], after)) {
+        pieces.push(text.slice(start, end.index));
+        start = after;
+      }
+    }
+    pieces.push(text.slice(start));
+    return pieces.filter(function (piece) { return words(piece).length > 0; }).length;
+  }
+
+  // True when the end marks at `at` are the point of an abbreviation that does not end a
+  // sentence here (see rules.py's docstring).
+  function afterAbbreviation(text, at, marks, after) {
+    if (marks.charAt(0) !== "." || (marks.length > 1 && END_MARKS.indexOf(marks.charAt(1)) !== -1)) return false;
+    var before = text.slice(0, at);
+    function endsWith(stem, fold) {
+      var tail = before.length >= stem.length ? before.slice(before.length - stem.length) : "";
+      if ((fold ? tail.toLowerCase() : tail) !== stem) return false;
+      return !LETTER_OR_MARK.test(charBefore(before, before.length - stem.length));
+    }
+    if (TITLES.some(function (title) { return endsWith(title, false); })) return true;
+    if (BEFORE_LOWERCASE.some(function (stem) { return endsWith(stem, true); })) {
+      SPACES.lastIndex = after;
+      var following = after + SPACES.exec(text)[0].length;
+      return following < text.length && LOWERCASE.test(charAfter(text, following));
+    }
+    return false;
   }
 
   function bareWord(token) { return token.replace(EDGES, "").toLowerCase(); }
