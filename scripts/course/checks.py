@@ -54,6 +54,7 @@ def check_course(root: str | os.PathLike, course: Course | None = None) -> list[
     """Every check on the whole project: exercises, pages, readability. Problems in a draft
     (an exercise or page with `draft: true`) are turned into warnings."""
     from .page_checks import check_pages
+    from .plans import check_plans
     from .readability import check_readability
 
     course = course or load_course(root)
@@ -66,6 +67,7 @@ def check_course(root: str | os.PathLike, course: Course | None = None) -> list[
     problems += _guarded(lambda: check_readability(course), Path(root) / "docs", course.root)
     # Workshop plans (workshops/*.yml): add their check here, for example
     #     problems += check_plans(course)
+    problems += _guarded(lambda: check_plans(course.root), Path(root) / "workshops", course.root)
     return mark_drafts(course, problems)
 
 
