@@ -73,7 +73,8 @@ class Selection:
     exercises: list[str] = field(default_factory=list)
     workshops: list[str] = field(default_factory=list)
     paper: str | None = None
-    """None: the site set (Letter and A4, plus large-print Letter for packets)."""
+    """None: Letter, or the site set (Letter and A4, plus large-print Letter for packets) when
+    nothing else was chosen either."""
     large_print: bool = False
     forms: bool = True
 
@@ -82,7 +83,8 @@ class Selection:
         return not (self.exercises or self.workshops or self.paper or self.large_print)
 
     def variants(self, kind: str) -> tuple[PrintOptions, ...]:
-        if self.paper is None and not self.large_print:
+        """The site set when nothing was chosen; otherwise one paper size (Letter by default)."""
+        if self.everything:
             defaults = PACKET_VARIANTS if kind == "packet" else WORKSHEET_VARIANTS
             return tuple(PrintOptions(o.paper, o.large_print, self.forms) for o in defaults)
         return (PrintOptions(self.paper or "letter", self.large_print, self.forms),)

@@ -1,0 +1,167 @@
+"""scripts/build_worksheets.py: options, progress and summary, incremental builds, bad input,
+and never a partial PDF."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import build_worksheets as cli  # scripts/ is on sys.path (conftest.py)
+from course import pdf_build
+from test_worksheets import PLAN, make_project
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return make_project(tmp_path / "course")
+
+
+def run(project: Path, *args: str) -> tuple[int, str, str]:
+    """The command line, in this process (fast), with its exit code and output."""
+    import contextlib
+    import io
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        try:
+            code = cli.main(["--root", str(project), "--out", str(project / "pdf"), "--jobs", "1", *args])
+        except SystemExit as exit:  # argparse
+            code = exit.code
+    return code, stdout.getvalue(), stderr.getvalue()
+
+
+def pdfs(project: Path) -> set[str]:
+    return {path.name for path in (project / "pdf").glob("*")} if (project / "pdf").exists() else set()
+
+
+def test_only_builds_both_editions_on_letter_with_progress(project):
+    code, out, err = run(project, "--only", "think-it")
+    assert (code, err) == (0, "")
+    assert pdfs(project) == {"think-it-learner-letter.pdf", "think-it-facilitator-letter.pdf",
+                             pdf_build.MANIFEST}
+    lines = out.splitlines()
+    assert lines[:2] == ["[1/2] think-it learner letter", "[2/2] think-it facilitator letter"]
+    assert lines[-1].startswith("Worksheets: Built 2 PDFs (") and lines[-1].endswith(" s.")
+
+
+def test_paper_large_print_and_no_forms(project):
+    code, out, _ = run(project, "--only", "check-it", "--paper", "a4", "--large-print", "--no-forms", "--quiet")
+    assert code == 0
+    assert "[1/" not in out and out.startswith("Worksheets: Built 2 PDFs")
+    assert {"check-it-learner-a4-large.pdf", "check-it-facilitator-a4-large.pdf"} <= pdfs(project)
+    code, out, _ = run(project, "--only", "think-it", "--no-forms")
+    assert "] think-it learner letter no forms" in out
+
+
+def test_workshop_builds_its_packets(project):
+    code, out, _ = run(project, "--workshop", "short-workshop", "--quiet")
+    assert code == 0
+    assert pdfs(project) == {"short-workshop-learner-letter.pdf", "short-workshop-facilitator-letter.pdf",
+                             pdf_build.MANIFEST}
+
+
+def test_second_run_skips_what_is_up_to_date(project):
+    assert run(project, "--only", "think-it", "myth-quiz", "--quiet")[0] == 0
+    code, out, _ = run(project, "--only", "think-it", "myth-quiz", "--quiet")
+    assert code == 0 and out.startswith("Worksheets: Built 0 PDFs, 4 up to date")
+    exercise = project / "exercises" / "think-it.yml"
+    exercise.write_text(exercise.read_text().replace("Answer in a few words.", "Answer in a few words!"))
+    code, out, _ = run(project, "--only", "think-it", "myth-quiz")
+    assert code == 0
+    assert out.startswith("[1/2] think-it") and "Built 2 PDFs" in out and "2 up to date" in out
+
+
+def test_a_deleted_pdf_is_built_again(project):
+    run(project, "--only", "think-it", "--quiet")
+    (project / "pdf" / "think-it-learner-letter.pdf").unlink()
+    assert "Built 1 PDF " in run(project, "--only", "think-it", "--quiet")[1]
+
+
+def test_everything_removes_pdfs_no_longer_wanted(project):
+    plan = pdf_build.plan_jobs(project, pdf_build.Selection())
+    pdf_build.build(project, project / "pdf", plan, everything=True, workers=1)
+    stray = project / "pdf" / "check-it-learner-letter.pdf"
+    assert stray.exists()
+    exercise = project / "exercises" / "check-it.yml"
+    exercise.write_text(exercise.read_text().replace("minutes: 5\n", "minutes: 5\ndraft: true\n", 1))
+    plan = pdf_build.plan_jobs(project, pdf_build.Selection())
+    result = pdf_build.build(project, project / "pdf", plan, everything=True, workers=2)
+    assert result.failures == [] and result.removed == 4
+    assert not stray.exists()
+    assert "think-it-learner-a4.pdf" in pdfs(project)
+
+
+def test_unknown_exercise_id(project):
+    code, _, err = run(project, "--only", "no-such-exercise")
+    assert code == 2
+    assert "unknown exercise 'no-such-exercise'" in err and "Traceback" not in err
+    assert pdfs(project) == set()
+
+
+def test_unknown_workshop(project):
+    code, _, err = run(project, "--workshop", "workshop-999")
+    assert code == 2 and "unknown workshop plan 'workshop-999'" in err
+
+
+def test_unknown_paper_size(project):
+    code, _, err = run(project, "--paper", "legal")
+    assert code == 2 and "invalid choice: 'legal'" in err
+    assert pdfs(project) == set()
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("      - exercise: myth-quiz\n", "      - exercise: no-such-quiz\n",
+     "workshops/short-workshop.yml:13: error [plan-unknown-exercise]"),
+    ("        minutes: 15\n", "        minutes: -15\n", "workshops/short-workshop.yml:12:18: error [plan-bad-minutes]"),
+    ("        minutes: 15\n", "        minutes: 45\n", "workshops/short-workshop.yml:5: error [plan-too-long]"),
+])
+def test_invalid_plan_stops_the_build(tmp_path, old, new, expected):
+    assert old in PLAN
+    project = make_project(tmp_path / "course", plan=PLAN.replace(old, new))
+    code, _, err = run(project)
+    assert code == 1
+    assert expected in err and "No PDFs were built" in err and "Traceback" not in err
+    assert not list((project / "pdf").glob("*.pdf")) if (project / "pdf").exists() else True
+
+
+def test_a_broken_exercise_stops_the_build(project):
+    (project / "exercises" / "think-it.yml").write_text("id: think-it\ntitle: [unclosed\n")
+    code, _, err = run(project, "--only", "think-it")
+    assert code == 1 and "exercises/think-it.yml:2" in err
+
+
+def test_a_failed_pdf_leaves_no_partial_file(project, monkeypatch):
+    from weasyprint import Document
+
+    run(project, "--only", "think-it", "--quiet")
+    good = (project / "pdf" / "think-it-learner-letter.pdf").read_bytes()
+    exercise = project / "exercises" / "think-it.yml"
+    exercise.write_text(exercise.read_text().replace("Answer in a few words.", "Answer briefly."))
+
+    def broken_write(self, target=None, **options):
+        target.write(b"%PDF-1.7 half a file")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Document, "write_pdf", broken_write)
+    code, out, err = run(project, "--only", "think-it")
+    assert code == 1
+    assert "disk full" in err and "This is a bug" in err and "FAILED" in out
+    assert (project / "pdf" / "think-it-learner-letter.pdf").read_bytes() == good  # the old one stays
+    assert [p.name for p in (project / "pdf").iterdir() if p.name.endswith(".tmp")] == []
+    monkeypatch.undo()
+    code, out, _ = run(project, "--only", "think-it", "--quiet")  # not recorded as done: built again
+    assert code == 0 and out.startswith("Worksheets: Built 2 PDFs")
+
+
+def test_the_script_runs_on_its_own(tmp_path):
+    """The real entry point, as `make worksheets` runs it: exit code and summary."""
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_worksheets.py"), "--only",
+                             "no-such-exercise"], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 2 and "unknown exercise" in result.stderr
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_worksheets.py"), "--help"],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0 and "--large-print" in result.stdout

@@ -1,0 +1,253 @@
+"""The built PDFs, read back with pypdf: page sizes, text, form fields, fonts, the source hash,
+answer keys, packets in plan order, and the sizes of the text."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from course import pdf_build
+from course.worksheets import PrintOptions, pdf_filename
+from test_worksheets import KIND_IDS, load, make_project, texts_of
+
+ROOT = Path(__file__).resolve().parents[1]
+LETTER = (612, 792)
+A4 = (595.28, 841.89)
+MARGIN_PT = 20 / 25.4 * 72  # the smallest page margin: header and footer text sits inside it
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The small course of test_worksheets.py, built as `make site` builds it, plus a few
+    PDFs without form fields."""
+    root = make_project(tmp_path_factory.mktemp("course"))
+    out = root / "pdf"
+    plan = pdf_build.plan_jobs(root, pdf_build.Selection())
+    assert plan.problems == []
+    result = pdf_build.build(root, out, plan, everything=True)
+    assert result.failures == []
+    bare = root / "bare"
+    bare_plan = pdf_build.plan_jobs(root, pdf_build.Selection(exercises=["think-it", "myth-quiz"],
+                                                              paper="letter", forms=False))
+    assert pdf_build.build(root, bare, bare_plan, workers=1).failures == []
+    return root, out, plan, result
+
+
+def read(path: Path) -> PdfReader:
+    return PdfReader(str(path))
+
+
+def text_of(reader: PdfReader, pages=None) -> str:
+    pages = reader.pages if pages is None else pages
+    return " ".join(" ".join(page.extract_text() or "" for page in pages).split())
+
+
+def size_of(page) -> tuple[float, float]:
+    box = page.mediabox
+    return round(float(box.width), 2), round(float(box.height), 2)
+
+
+def test_the_site_set_is_built(built):
+    root, out, plan, result = built
+    names = {path.name for path in out.glob("*.pdf")}
+    for exercise in KIND_IDS.values():
+        for edition in ("learner", "facilitator"):
+            assert f"{exercise}-{edition}-letter.pdf" in names
+            assert f"{exercise}-{edition}-a4.pdf" in names
+    for edition in ("learner", "facilitator"):
+        for suffix in ("letter", "a4", "letter-large"):
+            assert f"short-workshop-{edition}-{suffix}.pdf" in names
+    assert not any(name.startswith("draft-one") for name in names)
+    assert len(names) == len(plan.jobs) == len(result.built) == 7 * 4 + 6
+    assert not list(out.glob("*.tmp")) and not list(out.glob(".*.tmp"))
+
+
+def test_page_sizes(built):
+    _, out, _, _ = built
+    for path in out.glob("*.pdf"):
+        expected = A4 if "-a4" in path.name else LETTER
+        for page in read(path).pages:
+            assert sorted(size_of(page)) == sorted(expected), path.name
+
+
+def test_a_tracker_with_many_columns_prints_in_landscape(built):
+    _, out, _, _ = built
+    width, height = size_of(read(out / "wide-tracker-learner-letter.pdf").pages[0])
+    assert width > height
+    width, height = size_of(read(out / "think-it-learner-letter.pdf").pages[0])
+    assert width < height
+
+
+@pytest.mark.parametrize("kind", list(KIND_IDS))
+def test_every_text_is_on_the_learner_edition(built, kind):
+    root, out, _, _ = built
+    exercise = load(root, KIND_IDS[kind])
+    for paper in ("letter", "a4"):
+        reader = read(out / f"{exercise.id}-learner-{paper}.pdf")
+        assert 1 <= len(reader.pages) <= 3
+        text = text_of(reader)
+        for expected in texts_of(exercise):
+            assert " ".join(expected.split()) in text, expected
+        assert "Page 1 of" in text
+        assert "Lesson 1: First steps" in text and "Test Course" in text
+
+
+def test_script_in_an_exercise_shows_as_text(built):
+    _, out, _, _ = built
+    assert "<script>alert(1)</script>" in text_of(read(out / "myth-quiz-learner-letter.pdf"))
+
+
+def test_answer_key_only_in_the_facilitator_edition(built):
+    _, out, _, _ = built
+    learner = text_of(read(out / "myth-quiz-learner-letter.pdf"))
+    facilitator_reader = read(out / "myth-quiz-facilitator-letter.pdf")
+    facilitator = text_of(facilitator_reader)
+    assert 1 <= len(facilitator_reader.pages) <= 4
+    for secret in ("Answer key", "FEEDBACK-RIGHT", "EXPLANATION-ONE", "TIMING-NOTE", "GROUP-NOTE",
+                   "PROMPT-NOTE"):
+        assert secret in facilitator
+        assert secret not in learner
+    assert "SORT-FEEDBACK" in text_of(read(out / "sort-it-facilitator-a4.pdf"))
+    assert "SORT-FEEDBACK" not in text_of(read(out / "sort-it-learner-a4.pdf"))
+
+
+def test_form_fields_by_default_and_none_without_forms(built):
+    root, out, _, _ = built
+    fields = read(out / "think-it-learner-letter.pdf").get_fields()
+    assert set(fields) == {"think-it-1", "think-it-2"}
+    quiz_fields = read(out / "myth-quiz-learner-letter.pdf").get_fields()
+    assert {"myth-quiz-q1-a", "myth-quiz-q1-b", "myth-quiz-q2-a", "myth-quiz-q2-b"} <= set(quiz_fields)
+    tracker_fields = read(out / "wide-tracker-learner-a4.pdf").get_fields()
+    assert len(tracker_fields) == 6 * 5
+    for name in ("think-it-learner-letter.pdf", "myth-quiz-learner-letter.pdf"):
+        assert not read(root / "bare" / name).get_fields()
+        assert "/AcroForm" not in read(root / "bare" / name).trailer["/Root"]
+
+
+def test_fonts_are_embedded(built):
+    _, out, _, _ = built
+    for name in ("myth-quiz-learner-letter.pdf", "short-workshop-facilitator-a4.pdf"):
+        for page in read(out / name).pages:
+            for font in page["/Resources"]["/Font"].values():
+                font = font.get_object()
+                if "/DescendantFonts" in font:
+                    font = font["/DescendantFonts"][0].get_object()
+                descriptor = font["/FontDescriptor"].get_object()
+                assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font
+
+
+def test_the_hash_in_each_pdf_matches_its_sources(built):
+    root, out, plan, _ = built
+    hasher = pdf_build.Hasher(root, plan.info)
+    manifest = json.loads((out / pdf_build.MANIFEST).read_text())["pdfs"]
+    for job in plan.jobs:
+        stored = read(out / job.filename).metadata["/sourcehash"]
+        assert stored == hasher.source_hash(job) == manifest[job.filename], job.filename
+
+
+def test_the_hash_covers_the_exercise_file_and_every_template(built, tmp_path):
+    root, _, plan, _ = built
+    job = next(job for job in plan.jobs if job.filename == "think-it-learner-letter.pdf")
+    assert root / "exercises" / "think-it.yml" in job.inputs
+    templates = {path.name for path in pdf_build.LAYOUT_FILES}
+    assert {"print.css", "base.html", "sheet.html", "reflection.html", "worksheets.py"} <= templates
+    packet = next(job for job in plan.jobs if job.filename == "short-workshop-learner-letter.pdf")
+    assert root / "exercises" / "myth-quiz.yml" in packet.inputs
+    before = pdf_build.Hasher(root, plan.info).source_hash(job)
+    copy = tmp_path / "think-it.yml"
+    copy.write_text((root / "exercises" / "think-it.yml").read_text() + "# changed\n")
+    changed = pdf_build.Job(job.kind, job.source_id, job.edition, job.options, (copy,), job.lessons)
+    assert pdf_build.Hasher(root, plan.info).source_hash(changed) != before
+    other_options = pdf_build.Job(job.kind, job.source_id, job.edition, PrintOptions(forms=False),
+                                  job.inputs, job.lessons)
+    assert pdf_build.Hasher(root, plan.info).source_hash(other_options) != before
+
+
+def test_packet_has_its_worksheets_in_plan_order(built):
+    _, out, _, _ = built
+    reader = read(out / "short-workshop-learner-letter.pdf")
+    pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+    assert "Learner packet" in pages[0] and "Agenda" in pages[1]
+    titles = ["What holds me back?", "Myth or fact", "Getting ready for an event"]
+    starts = [next(i for i, text in enumerate(pages) if text.startswith(title)) for title in titles]
+    assert starts == sorted(starts)
+    agenda = pages[1]
+    for title, start in zip(titles, starts):
+        assert f"Worksheet on page {start + 1}" in agenda
+    facilitator = text_of(read(out / "short-workshop-facilitator-letter.pdf"))
+    assert "0:00" in facilitator and "0:25" in facilitator and "0:40" in facilitator
+    assert "PLAN-NOTE" in facilitator and "Answer key" in facilitator
+    assert "PLAN-NOTE" not in " ".join(pages) and "Answer key" not in " ".join(pages)
+
+
+def _body_text_sizes(reader: PdfReader) -> list[tuple[float, str]]:
+    """Font sizes of every text run outside the page margins (the running header and footer)."""
+    sizes = []
+    for page in reader.pages:
+        height = float(page.mediabox.height)
+
+        def visit(text, cm, tm, font, size, height=height):
+            if not text.strip():
+                return
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if MARGIN_PT < y < height - MARGIN_PT:
+                sizes.append((size * math.hypot(tm[0], tm[1]) * math.hypot(cm[0], cm[1]), text))
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+@pytest.mark.parametrize("name, smallest", [
+    ("short-workshop-learner-letter-large.pdf", 16),
+    ("short-workshop-facilitator-letter-large.pdf", 16),
+    ("short-workshop-learner-letter.pdf", 12),
+    ("pitch-it-facilitator-a4.pdf", 12),
+    ("thanks-note-learner-letter.pdf", 12),
+])
+def test_body_text_is_big_enough(built, name, smallest):
+    _, out, _, _ = built
+    sizes = _body_text_sizes(read(out / name))
+    assert sizes
+    too_small = [(round(size, 1), text) for size, text in sizes if size < smallest - 0.05]
+    assert too_small == []
+
+
+def test_the_real_course_builds_and_its_hashes_match(tmp_path):
+    """A real worksheet and a real packet, built from the current files: the hash inside each
+    PDF is the hash of the current exercise file, plan and templates."""
+    selection = pdf_build.Selection(exercises=["elevator-speech"], workshops=["workshop-60"], paper="letter")
+    plan = pdf_build.plan_jobs(ROOT, selection)
+    assert plan.problems == []
+    result = pdf_build.build(ROOT, tmp_path, plan)
+    assert result.failures == [] and len(result.built) == 4
+    hasher = pdf_build.Hasher(ROOT, plan.info)
+    for job in plan.jobs:
+        assert read(tmp_path / job.filename).metadata["/sourcehash"] == hasher.source_hash(job)
+    assert ROOT / "exercises" / "elevator-speech.yml" in plan.jobs[-1].inputs
+
+
+def test_the_published_pdfs_are_current():
+    """docs/printables/pdf (what the site copies) matches the current sources, when built."""
+    out = ROOT / "docs" / "printables" / "pdf"
+    if not (out / pdf_build.MANIFEST).exists():
+        pytest.skip("the PDFs are not built here; `make worksheets` builds them")
+    plan = pdf_build.plan_jobs(ROOT, pdf_build.Selection())
+    hasher = pdf_build.Hasher(ROOT, plan.info)
+    stale = []
+    for job in plan.jobs:
+        path = out / job.filename
+        stored = read(path).metadata.get("/sourcehash") if path.exists() else None
+        if stored != hasher.source_hash(job):
+            stale.append(job.filename)
+    assert stale == [], "Run `make worksheets`: these PDFs are older than their sources"
+
+
+def test_file_names_match_the_job(built):
+    _, _, plan, _ = built
+    for job in plan.jobs:
+        assert job.filename == pdf_filename(job.source_id, job.edition, job.options)
+        assert re.fullmatch(r"[a-z0-9-]+-(learner|facilitator)-(letter|a4)(-large)?\.pdf", job.filename)
