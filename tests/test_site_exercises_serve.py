@@ -1,0 +1,71 @@
+"""The adapter under `mkdocs serve`: the exercise block works in the live preview, and saving an
+exercise file or a lesson rebuilds the page (the hook registers an instance of the extension, so
+the sys.path pitfall of a dotted name in mkdocs.yml does not apply)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from conftest import build_env, free_port
+from test_site_exercises import make_project
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(url: str, text: str, server, timeout: float = 40) -> str:
+    """The page at `url` once it contains `text` (the preview rebuilds after a save)."""
+    deadline = time.monotonic() + timeout
+    last = ""
+    while time.monotonic() < deadline:
+        assert server.poll() is None, server.stderr.read()
+        try:
+            last = fetch(url)
+            if text in last:
+                return last
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never contained {text!r}")
+
+
+@pytest.fixture
+def served(tmp_path):
+    project = make_project(tmp_path / "project")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env=build_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        yield project, f"http://127.0.0.1:{port}/", server
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def test_serve_renders_exercises_and_follows_edits(served):
+    project, base, server = served
+    lesson_url = base + "lessons/01-practice.html"
+    page = wait_for(lesson_url, 'id="exercise-fx-quiz"', server)
+    assert "Myth or fact?" in page and "nd-lesson-intro" in page
+
+    exercise = project / "exercises" / "fx-quiz.yml"
+    exercise.write_text(exercise.read_text(encoding="utf-8").replace(
+        "title: Myth or fact?", "title: Myth or fact, edited?"), encoding="utf-8")
+    wait_for(lesson_url, "Myth or fact, edited?", server)
+
+    lesson = project / "docs" / "lessons" / "01-practice.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("Some text.", "Some edited text."),
+                      encoding="utf-8")
+    page = wait_for(lesson_url, "Some edited text.", server)
+    assert 'id="exercise-fx-quiz"' in page and "Myth or fact, edited?" in page
