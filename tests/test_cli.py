@@ -12,7 +12,7 @@ import pytest
 from checker_support import edit, make_course
 from course.messages import MESSAGES, placeholders, render
 from course.problems import Problem
-from course.report import format_github, format_problem, summary
+from course.report import format_github, format_problem, guide_link, summary
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -44,7 +44,8 @@ def test_errors_exit_1_with_sorted_report(capsys, course):
     assert lines[0] == "3 errors in 2 files."
     assert lines[1] == "exercises/broken.yml:2:1: error [yaml-tab] This line is indented with a tab."
     assert lines[2] == "    Use spaces, not tabs: two spaces for each level."
-    assert lines[3].startswith("exercises/sort-one.yml:14:15: error [unknown-category]")
+    assert lines[3] == "    More help: docs/editing/checker.md#yaml-tab"
+    assert lines[4].startswith("exercises/sort-one.yml:14:15: error [unknown-category]")
     assert "Traceback" not in out
 
 
@@ -59,7 +60,9 @@ def test_github_format(capsys, course):
     code, out, _ = run(capsys, "--root", str(course), "--format", "github")
     assert code == 1
     assert out.splitlines()[0] == ("::error file=exercises/quiz-one.yml,line=7,col=12::[out-of-range] "
-                                   "\"pass_mark\" is 150, but it must be between 0 and 100.")
+                                   "\"pass_mark\" is 150, but it must be between 0 and 100.%0A"
+                                   "Change the number.%0A"
+                                   "More help: docs/editing/checker.md#out-of-range")
 
 
 def test_only_named_files(capsys, course):
@@ -147,7 +150,30 @@ def test_every_message_renders_with_its_placeholders():
 
 def test_report_formats():
     problem = Problem("exercises/a.yml", 3, 5, "warning", "unknown-key", "A, b: c", "Fix it.")
-    assert format_problem(problem) == "exercises/a.yml:3:5: warning [unknown-key] A, b: c\n    Fix it."
-    assert format_github(problem) == "::warning file=exercises/a.yml,line=3,col=5::[unknown-key] A, b: c"
+    assert format_problem(problem) == ("exercises/a.yml:3:5: warning [unknown-key] A, b: c\n"
+                                       "    Fix it.\n"
+                                       "    More help: docs/editing/checker.md#unknown-key")
+    assert format_problem(problem, hint=False) == "exercises/a.yml:3:5: warning [unknown-key] A, b: c"
+    assert format_github(problem) == ("::warning file=exercises/a.yml,line=3,col=5::[unknown-key] A, b: c"
+                                      "%0AFix it.%0AMore help: docs/editing/checker.md#unknown-key")
     assert summary([problem, problem.as_warning()], 4) == "2 warnings in 1 file."
     assert summary([], 1) == "No problems found in 1 file."
+
+
+def test_every_message_links_to_the_guide():
+    for code in MESSAGES:
+        assert guide_link(code) == f"docs/editing/checker.md#{code}", code
+    assert guide_link("no-such-code") == ""
+
+
+def test_a_problem_without_a_hint_or_a_link():
+    problem = Problem("notes.txt", 0, 0, "error", "no-such-code", "Something.", "")
+    assert format_problem(problem) == "notes.txt: error [no-such-code] Something."
+    assert format_github(problem) == "::error file=notes.txt::[no-such-code] Something."
+
+
+def test_github_escapes_the_hint_and_keeps_one_line():
+    problem = Problem("exercises/a,b.yml", 2, 0, "error", "yaml-colon", "50% done", "Use: quotes")
+    annotation = format_github(problem)
+    assert "\n" not in annotation
+    assert annotation.startswith("::error file=exercises/a%2Cb.yml,line=2::[yaml-colon] 50%25 done%0AUse: quotes")

@@ -4,14 +4,25 @@ Text format (for people):
 
     exercises/thank-you-note.yml:12:3: error [missing-field] "label" is missing from part 2.
         Add a line "label: ...". The exercise file reference shows an example.
+        More help: docs/editing/checker.md#missing-field
+
+The last line points at the section of the editing guide that explains the message. It is a
+path inside the project, so a counsellor can open it in the editor they already use (the
+heading there ends with `{ #missing-field }`, easy to search for).
 
 GitHub format (for the automatic checks on a pull request): one `::error` or `::warning`
-line per problem, which GitHub shows beside the line in the changed file.
+line per problem, which GitHub shows beside the line in the changed file. The hint and the
+link follow the message on lines of their own.
 """
 
 from __future__ import annotations
 
+from .messages import MESSAGES
 from .problems import Problem
+
+DOCS_DIR = "docs/"
+"""Where the guide pages named in `messages.MESSAGES` live, from the project root."""
+MORE_HELP = "More help: {link}"
 
 
 def location(problem: Problem) -> str:
@@ -24,12 +35,29 @@ def location(problem: Problem) -> str:
     return where
 
 
+def guide_link(code: str) -> str:
+    """The guide section that explains `code`, as a path from the project root with its
+    anchor, for example "docs/editing/checker.md#yaml-tab"; "" for an unknown code."""
+    entry = MESSAGES.get(code)
+    return DOCS_DIR + entry.guide_anchor if entry and entry.guide_anchor else ""
+
+
+def _help_lines(problem: Problem) -> list[str]:
+    """The hint and the "More help" link, whichever there are."""
+    lines = [problem.hint] if problem.hint else []
+    link = guide_link(problem.code)
+    if link:
+        lines.append(MORE_HELP.format(link=link))
+    return lines
+
+
 def format_problem(problem: Problem, hint: bool = True) -> str:
-    """One problem as text: the location, level, code and message, then the hint indented on
-    the next line. The MkDocs build prints exactly this as a warning."""
+    """One problem as text: the location, level, code and message, then the hint and the
+    guide link, each indented on a line of its own. The MkDocs build prints exactly this as a
+    warning. `hint=False` gives the first line only."""
     text = f"{location(problem)}: {problem.level} [{problem.code}] {problem.message}"
-    if hint and problem.hint:
-        text += f"\n    {problem.hint}"
+    if hint:
+        text += "".join(f"\n    {line}" for line in _help_lines(problem))
     return text
 
 
@@ -42,13 +70,15 @@ def _escape_property(text: str) -> str:
 
 
 def format_github(problem: Problem) -> str:
-    """One problem as a GitHub Actions annotation."""
+    """One problem as a GitHub Actions annotation: the message, then the hint and the guide
+    link on lines of their own (GitHub shows the line breaks)."""
     props = [f"file={_escape_property(problem.path)}"]
     if problem.line:
         props.append(f"line={problem.line}")
         if problem.col:
             props.append(f"col={problem.col}")
-    return f"::{problem.level} {','.join(props)}::{_escape_data(f'[{problem.code}] {problem.message}')}"
+    text = "\n".join([f"[{problem.code}] {problem.message}"] + _help_lines(problem))
+    return f"::{problem.level} {','.join(props)}::{_escape_data(text)}"
 
 
 def _count(number: int, word: str) -> str:
