@@ -43,8 +43,11 @@ def pdf_links(source_id: str, kind: str = "worksheet") -> list[PdfLink]:
             for edition in EDITIONS for options in variants]
 
 
-def _links_cell(links: list[PdfLink], edition: str, prefix: str) -> str:
-    return " · ".join(f"[{link.label}]({prefix}{link.filename})" for link in links if link.edition == edition)
+def _links_cell(links: list[PdfLink], edition: str, prefix: str, title: str) -> str:
+    """"Letter · A4" links; each one's accessible name says what it is, not only "Letter"."""
+    name = re.sub(r"[\"{}\\<>]", "", " ".join(title.split()))
+    return " · ".join(f'[{link.label}]({prefix}{link.filename}){{ aria-label="{name}: {edition} edition, '
+                      f'{link.label} (PDF)" }}' for link in links if link.edition == edition)
 
 
 def _cell(text: str) -> str:
@@ -69,8 +72,9 @@ def printables_markdown(root: Path, prefix: str = PDF_FOLDER + "/") -> str:
     plans = [plan for plan in (load_plan(path, root)[0] for path in plan_files(root)) if plan]
     for plan in sorted(plans, key=lambda plan: (len(plan.sessions), plan.minutes, plan.path.stem)):
         links = pdf_links(plan.path.stem, "packet")
-        lines.append(f"| {_anchor(plan.path.stem)}{_cell(plan.title or plan.path.stem)} | {_links_cell(links, 'learner', prefix)} "
-                     f"| {_links_cell(links, 'facilitator', prefix)} |")
+        title = plan.title or plan.path.stem
+        lines.append(f"| {_anchor(plan.path.stem)}{_cell(title)} | {_links_cell(links, 'learner', prefix, title)} "
+                     f"| {_links_cell(links, 'facilitator', prefix, title)} |")
 
     exercises = []
     for path in sorted((root / "exercises").glob("*.yml")):
@@ -89,8 +93,9 @@ def printables_markdown(root: Path, prefix: str = PDF_FOLDER + "/") -> str:
     for exercise in sorted(exercises, key=order):
         links = pdf_links(exercise.id)
         lesson = f"[{_cell(info.lesson_titles.get(exercise.lesson) or exercise.lesson)}]({exercise.lesson})"
-        lines.append(f"| {_anchor(exercise.id)}{_cell(exercise.title)} | {lesson} | {_links_cell(links, 'learner', prefix)} "
-                     f"| {_links_cell(links, 'facilitator', prefix)} |")
+        lines.append(f"| {_anchor(exercise.id)}{_cell(exercise.title)} | {lesson} "
+                     f"| {_links_cell(links, 'learner', prefix, exercise.title)} "
+                     f"| {_links_cell(links, 'facilitator', prefix, exercise.title)} |")
     return "\n".join(lines) + "\n"
 
 
