@@ -22,7 +22,7 @@ $(STAMP): requirements.txt
 
 serve: $(STAMP) ## Build and preview the site at http://127.0.0.1:8000 (reloads when you save)
 	$(BIN)/python scripts/build_worksheets.py --quiet --out docs/printables/pdf
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 site: $(STAMP) ## Build the site into site/ (strict: any problem stops the build)
 	$(BIN)/python scripts/build_worksheets.py --quiet --out docs/printables/pdf
