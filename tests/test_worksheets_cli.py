@@ -82,17 +82,24 @@ def test_a_deleted_pdf_is_built_again(project):
 
 
 def test_everything_removes_pdfs_no_longer_wanted(project):
-    plan = pdf_build.plan_jobs(project, pdf_build.Selection())
-    pdf_build.build(project, project / "pdf", plan, everything=True, workers=1)
+    """A full build removes the PDFs it wrote earlier that are no longer wanted (a deleted
+    exercise, a draft), so the site never offers a stale file."""
+    plan = pdf_build.plan_jobs(project, pdf_build.Selection(exercises=["think-it", "check-it"]))
+    assert pdf_build.build(project, project / "pdf", plan, workers=2).failures == []
     stray = project / "pdf" / "check-it-learner-letter.pdf"
     assert stray.exists()
-    exercise = project / "exercises" / "check-it.yml"
-    exercise.write_text(exercise.read_text().replace("minutes: 5\n", "minutes: 5\ndraft: true\n", 1))
-    plan = pdf_build.plan_jobs(project, pdf_build.Selection())
-    result = pdf_build.build(project, project / "pdf", plan, everything=True, workers=2)
-    assert result.failures == [] and result.removed == 4
-    assert not stray.exists()
-    assert "think-it-learner-a4.pdf" in pdfs(project)
+    plan.jobs = [job for job in plan.jobs if job.source_id == "think-it"]
+    result = pdf_build.build(project, project / "pdf", plan, everything=True)
+    assert (result.removed, result.skipped, result.built) == (2, 2, [])
+    assert not stray.exists() and "think-it-learner-letter.pdf" in pdfs(project)
+    assert "check-it-learner-letter.pdf" not in (project / "pdf" / pdf_build.MANIFEST).read_text()
+
+
+def test_drafts_are_left_out_of_the_site_set(project):
+    names = {job.source_id for job in pdf_build.plan_jobs(project, pdf_build.Selection()).jobs}
+    assert "draft-one" not in names and "think-it" in names and "short-workshop" in names
+    assert {job.source_id for job in pdf_build.plan_jobs(
+        project, pdf_build.Selection(exercises=["draft-one"])).jobs} == {"draft-one"}
 
 
 def test_unknown_exercise_id(project):
