@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from course import pdf_build  # noqa: E402
+from course import pdf_build, pdf_jobs  # noqa: E402
+from course.print_settings import PAPER_SIZES  # noqa: E402
 from course.report import render_report  # noqa: E402
-from course.worksheets import PAPER_SIZES  # noqa: E402
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -49,11 +49,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    selection = pdf_build.Selection(exercises=args.only, workshops=args.workshop, paper=args.paper,
+    selection = pdf_jobs.Selection(exercises=args.only, workshops=args.workshop, paper=args.paper,
                                     large_print=args.large_print, forms=not args.no_forms)
     try:
-        plan = pdf_build.plan_jobs(args.root, selection)
-    except pdf_build.SelectionError as error:
+        plan = pdf_jobs.plan_jobs(args.root, selection)
+    except pdf_jobs.SelectionError as error:
         print(f"build_worksheets.py: error: {error}", file=sys.stderr)
         return 2
     if plan.problems:

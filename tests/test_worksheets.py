@@ -16,8 +16,8 @@ from course import model
 from course.loader import load_exercise
 from course.plans import load_plan
 from course.printables import MARKER, fill_printables_page, pdf_links, printables_markdown
-from course.worksheets import (CourseInfo, PrintOptions, clock, course_info, css_string, lesson_where,
-                               packet_front_html, packet_view, pdf_filename, worksheet_html)
+from course.print_settings import CourseInfo, PrintOptions, course_info, lesson_where, pdf_filename
+from course.worksheets import clock, css_string, packet_front_html, packet_view, worksheet_html
 
 EXERCISES = {
     "myth-quiz": """

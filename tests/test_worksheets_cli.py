@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import build_worksheets as cli  # scripts/ is on sys.path (conftest.py)
-from course import pdf_build
+from course import pdf_build, pdf_jobs
 from test_worksheets import PLAN, make_project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,7 +42,7 @@ def test_only_builds_both_editions_on_letter_with_progress(project):
     code, out, err = run(project, "--only", "think-it")
     assert (code, err) == (0, "")
     assert pdfs(project) == {"think-it-learner-letter.pdf", "think-it-facilitator-letter.pdf",
-                             pdf_build.MANIFEST}
+                             pdf_jobs.MANIFEST}
     lines = out.splitlines()
     assert lines[:2] == ["[1/2] think-it learner letter", "[2/2] think-it facilitator letter"]
     assert lines[-1].startswith("Worksheets: Built 2 PDFs (") and lines[-1].endswith(" s.")
@@ -61,7 +61,7 @@ def test_workshop_builds_its_packets(project):
     code, out, _ = run(project, "--workshop", "short-workshop", "--quiet")
     assert code == 0
     assert pdfs(project) == {"short-workshop-learner-letter.pdf", "short-workshop-facilitator-letter.pdf",
-                             pdf_build.MANIFEST}
+                             pdf_jobs.MANIFEST}
 
 
 def test_second_run_skips_what_is_up_to_date(project):
@@ -84,7 +84,7 @@ def test_a_deleted_pdf_is_built_again(project):
 def test_everything_removes_pdfs_no_longer_wanted(project):
     """A full build removes the PDFs it wrote earlier that are no longer wanted (a deleted
     exercise, a draft), so the site never offers a stale file."""
-    plan = pdf_build.plan_jobs(project, pdf_build.Selection(exercises=["think-it", "check-it"]))
+    plan = pdf_jobs.plan_jobs(project, pdf_jobs.Selection(exercises=["think-it", "check-it"]))
     assert pdf_build.build(project, project / "pdf", plan, workers=2).failures == []
     stray = project / "pdf" / "check-it-learner-letter.pdf"
     assert stray.exists()
@@ -92,14 +92,14 @@ def test_everything_removes_pdfs_no_longer_wanted(project):
     result = pdf_build.build(project, project / "pdf", plan, everything=True)
     assert (result.removed, result.skipped, result.built) == (2, 2, [])
     assert not stray.exists() and "think-it-learner-letter.pdf" in pdfs(project)
-    assert "check-it-learner-letter.pdf" not in (project / "pdf" / pdf_build.MANIFEST).read_text()
+    assert "check-it-learner-letter.pdf" not in (project / "pdf" / pdf_jobs.MANIFEST).read_text()
 
 
 def test_drafts_are_left_out_of_the_site_set(project):
-    names = {job.source_id for job in pdf_build.plan_jobs(project, pdf_build.Selection()).jobs}
+    names = {job.source_id for job in pdf_jobs.plan_jobs(project, pdf_jobs.Selection()).jobs}
     assert "draft-one" not in names and "think-it" in names and "short-workshop" in names
-    assert {job.source_id for job in pdf_build.plan_jobs(
-        project, pdf_build.Selection(exercises=["draft-one"])).jobs} == {"draft-one"}
+    assert {job.source_id for job in pdf_jobs.plan_jobs(
+        project, pdf_jobs.Selection(exercises=["draft-one"])).jobs} == {"draft-one"}
 
 
 def test_unknown_exercise_id(project):

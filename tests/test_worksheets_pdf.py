@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from course import pdf_build
-from course.worksheets import PrintOptions, pdf_filename
+from course import pdf_build, pdf_jobs
+from course.print_settings import PrintOptions, pdf_filename
 from test_worksheets import KIND_IDS, load, make_project, texts_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,12 +27,12 @@ def built(tmp_path_factory):
     PDFs without form fields."""
     root = make_project(tmp_path_factory.mktemp("course"))
     out = root / "pdf"
-    plan = pdf_build.plan_jobs(root, pdf_build.Selection())
+    plan = pdf_jobs.plan_jobs(root, pdf_jobs.Selection())
     assert plan.problems == []
     result = pdf_build.build(root, out, plan, everything=True)
     assert result.failures == []
     bare = root / "bare"
-    bare_plan = pdf_build.plan_jobs(root, pdf_build.Selection(exercises=["think-it", "myth-quiz"],
+    bare_plan = pdf_jobs.plan_jobs(root, pdf_jobs.Selection(exercises=["think-it", "myth-quiz"],
                                                               paper="letter", forms=False))
     assert pdf_build.build(root, bare, bare_plan, workers=1).failures == []
     return root, out, plan, result
@@ -143,8 +143,8 @@ def test_fonts_are_embedded(built):
 
 def test_the_hash_in_each_pdf_matches_its_sources(built):
     root, out, plan, _ = built
-    hasher = pdf_build.Hasher(root, plan.info)
-    manifest = json.loads((out / pdf_build.MANIFEST).read_text())["pdfs"]
+    hasher = pdf_jobs.Hasher(root, plan.info)
+    manifest = json.loads((out / pdf_jobs.MANIFEST).read_text())["pdfs"]
     for job in plan.jobs:
         stored = read(out / job.filename).metadata["/sourcehash"]
         assert stored == hasher.source_hash(job) == manifest[job.filename], job.filename
@@ -154,18 +154,18 @@ def test_the_hash_covers_the_exercise_file_and_every_template(built, tmp_path):
     root, _, plan, _ = built
     job = next(job for job in plan.jobs if job.filename == "think-it-learner-letter.pdf")
     assert root / "exercises" / "think-it.yml" in job.inputs
-    templates = {path.name for path in pdf_build.LAYOUT_FILES}
+    templates = {path.name for path in pdf_jobs.LAYOUT_FILES}
     assert {"print.css", "base.html", "sheet.html", "reflection.html", "worksheets.py"} <= templates
     packet = next(job for job in plan.jobs if job.filename == "short-workshop-learner-letter.pdf")
     assert root / "exercises" / "myth-quiz.yml" in packet.inputs
-    before = pdf_build.Hasher(root, plan.info).source_hash(job)
+    before = pdf_jobs.Hasher(root, plan.info).source_hash(job)
     copy = tmp_path / "think-it.yml"
     copy.write_text((root / "exercises" / "think-it.yml").read_text() + "# changed\n")
-    changed = pdf_build.Job(job.kind, job.source_id, job.edition, job.options, (copy,), job.lessons)
-    assert pdf_build.Hasher(root, plan.info).source_hash(changed) != before
-    other_options = pdf_build.Job(job.kind, job.source_id, job.edition, PrintOptions(forms=False),
+    changed = pdf_jobs.Job(job.kind, job.source_id, job.edition, job.options, (copy,), job.lessons)
+    assert pdf_jobs.Hasher(root, plan.info).source_hash(changed) != before
+    other_options = pdf_jobs.Job(job.kind, job.source_id, job.edition, PrintOptions(forms=False),
                                   job.inputs, job.lessons)
-    assert pdf_build.Hasher(root, plan.info).source_hash(other_options) != before
+    assert pdf_jobs.Hasher(root, plan.info).source_hash(other_options) != before
 
 
 def test_packet_has_its_worksheets_in_plan_order(built):
@@ -219,12 +219,12 @@ def test_body_text_is_big_enough(built, name, smallest):
 def test_the_real_course_builds_and_its_hashes_match(tmp_path):
     """A real worksheet and a real packet, built from the current files: the hash inside each
     PDF is the hash of the current exercise file, plan and templates."""
-    selection = pdf_build.Selection(exercises=["elevator-speech"], workshops=["workshop-60"], paper="letter")
-    plan = pdf_build.plan_jobs(ROOT, selection)
+    selection = pdf_jobs.Selection(exercises=["elevator-speech"], workshops=["workshop-60"], paper="letter")
+    plan = pdf_jobs.plan_jobs(ROOT, selection)
     assert plan.problems == []
     result = pdf_build.build(ROOT, tmp_path, plan)
     assert result.failures == [] and len(result.built) == 4
-    hasher = pdf_build.Hasher(ROOT, plan.info)
+    hasher = pdf_jobs.Hasher(ROOT, plan.info)
     for job in plan.jobs:
         assert read(tmp_path / job.filename).metadata["/sourcehash"] == hasher.source_hash(job)
     assert ROOT / "exercises" / "elevator-speech.yml" in plan.jobs[-1].inputs
@@ -233,10 +233,10 @@ def test_the_real_course_builds_and_its_hashes_match(tmp_path):
 def test_the_published_pdfs_are_current():
     """docs/printables/pdf (what the site copies) matches the current sources, when built."""
     out = ROOT / "docs" / "printables" / "pdf"
-    if not (out / pdf_build.MANIFEST).exists():
+    if not (out / pdf_jobs.MANIFEST).exists():
         pytest.skip("the PDFs are not built here; `make worksheets` builds them")
-    plan = pdf_build.plan_jobs(ROOT, pdf_build.Selection())
-    hasher = pdf_build.Hasher(ROOT, plan.info)
+    plan = pdf_jobs.plan_jobs(ROOT, pdf_jobs.Selection())
+    hasher = pdf_jobs.Hasher(ROOT, plan.info)
     stale = []
     for job in plan.jobs:
         path = out / job.filename

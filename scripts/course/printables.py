@@ -1,7 +1,7 @@
 """What the site says about the PDFs: the list on the "Printables" page and each lesson's links.
 
 Everything here is worked out from the exercise and plan files and from the variants that
-`pdf_build.py` builds by default, so the page can never list a PDF that is not built, or miss
+`pdf_jobs.py` builds by default, so the page can never list a PDF that is not built, or miss
 one that is. The MkDocs hook calls these functions; they hold no MkDocs code themselves.
 """
 
@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .loader import load_exercise
-from .pdf_build import PACKET_VARIANTS, WORKSHEET_VARIANTS
+from .pdf_jobs import PACKET_VARIANTS, WORKSHEET_VARIANTS
 from .plans import load_plan, plan_files
-from .worksheets import EDITIONS, PrintOptions, course_info, pdf_filename
+from .print_settings import EDITIONS, PrintOptions, course_info, pdf_filename
 
 MARKER = "<!-- printables -->"
 """The line in docs/printables.md that the list replaces."""

@@ -1,5 +1,7 @@
 """Printed worksheets and workshop packets: exercise and plan objects -> HTML -> PDF.
 
+Paper sizes, options and the course's name and address are in `print_settings.py`.
+
 The HTML comes from the templates in `templates/print/` (the shared, autoescaping environment of
 `render.py`); WeasyPrint lays it out with `templates/print/print.css`. This module knows how one
 PDF looks. Which PDFs to build, and when a PDF is already up to date, is `pdf_build.py`.
@@ -12,17 +14,16 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from markupsafe import Markup
 
 from . import model
 from .plans import WorkshopPlan
+from .print_settings import CourseInfo, PrintOptions, lesson_where, page_location
 from .render import TEMPLATES, make_environment
 
 log = logging.getLogger(__name__)
@@ -30,126 +31,10 @@ log = logging.getLogger(__name__)
 PRINT_TEMPLATES = TEMPLATES / "print"
 STYLESHEET = PRINT_TEMPLATES / "print.css"
 
-PAPER_SIZES = {"letter": "letter", "a4": "A4"}
-"""Paper names on the command line -> CSS page sizes."""
-EDITIONS = ("learner", "facilitator")
-
 WIDE_TRACKER_COLUMNS = 5
 """A tracker with this many columns (or more) prints in landscape."""
 WIDE_TRACKER_WIDTH = 10
 """... and so does one whose column widths add up to this much."""
-
-
-@dataclass(frozen=True)
-class PrintOptions:
-    """How one PDF is printed. Part of every PDF's source hash."""
-
-    paper: str = "letter"
-    """A key of PAPER_SIZES."""
-    large_print: bool = False
-    """Body text at 16 pt instead of 12 pt."""
-    forms: bool = True
-    """Fillable PDF form fields over the tick boxes and writing lines."""
-
-    def __post_init__(self):
-        if self.paper not in PAPER_SIZES:
-            raise ValueError(f"unknown paper size {self.paper!r}; use one of {', '.join(PAPER_SIZES)}")
-
-    @property
-    def page_size(self) -> str:
-        return PAPER_SIZES[self.paper]
-
-    @property
-    def body_font_pt(self) -> int:
-        return 16 if self.large_print else 12
-
-    @property
-    def margin_font_pt(self) -> int:
-        return 12 if self.large_print else 9
-
-    @property
-    def suffix(self) -> str:
-        """The end of the file name, for example `letter` or `a4-large`."""
-        return self.paper + ("-large" if self.large_print else "")
-
-    @property
-    def label(self) -> str:
-        """For progress lines: `letter`, `a4 large print`, `letter no forms`."""
-        return " ".join([self.paper] + (["large print"] if self.large_print else [])
-                        + ([] if self.forms else ["no forms"]))
-
-    def as_dict(self) -> dict:
-        return {"paper": self.paper, "large_print": self.large_print, "forms": self.forms}
-
-
-def pdf_filename(source_id: str, edition: str, options: PrintOptions) -> str:
-    """`elevator-speech-learner-letter.pdf`, `workshop-60-facilitator-a4-large.pdf`."""
-    return f"{source_id}-{edition}-{options.suffix}.pdf"
-
-
-# --- the course: name, address, lesson titles ------------------------------------------------
-
-@dataclass(frozen=True)
-class CourseInfo:
-    """What the running header and footer say about the course."""
-
-    name: str = "Networking, Demystified"
-    site_url: str = ""
-    """From mkdocs.yml. Empty: the footer names the page path instead of a web address."""
-    lesson_titles: dict = field(default_factory=dict, hash=False, compare=False)
-    """Lesson path (for example `lessons/05-elevator-speech.md`) -> its front matter title."""
-
-    def as_dict(self) -> dict:
-        return {"name": self.name, "site_url": self.site_url, "lesson_titles": self.lesson_titles}
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, whose `!!python/name:` and `!ENV` tags are no concern of ours."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(\n|\Z)", re.S)
-
-
-def front_matter_title(path: Path) -> str:
-    try:
-        match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
-        data = yaml.load(match.group(1), Loader=_TolerantLoader) if match else None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return ""
-    return str(data.get("title", "")) if isinstance(data, dict) else ""
-
-
-def course_info(root: Path) -> CourseInfo:
-    """Course name and site address from mkdocs.yml; lesson titles from their front matter."""
-    root = Path(root)
-    try:
-        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    except (OSError, yaml.YAMLError):
-        config = None
-    config = config if isinstance(config, dict) else {}
-    titles = {path.relative_to(root / "docs").as_posix(): front_matter_title(path)
-              for path in sorted((root / "docs" / "lessons").glob("*.md"))}
-    return CourseInfo(name=str(config.get("site_name") or CourseInfo.name),
-                      site_url=str(config.get("site_url") or ""), lesson_titles=titles)
-
-
-def page_location(info: CourseInfo, page: str) -> str:
-    """Where a page is online: its address when the site has one, else its path on the site."""
-    stem = page.removesuffix(".md")
-    if info.site_url:
-        # The offline plugin turns off directory URLs: pages are `name.html`.
-        return info.site_url.rstrip("/") + "/" + stem + ".html"
-    return f"{info.name} course site, {stem}"
-
-
-def lesson_where(info: CourseInfo, lesson: str) -> str:
-    """`Lesson 5: Your elevator speech — Networking, Demystified course site, lessons/05-elevator-speech`."""
-    title = info.lesson_titles.get(lesson, "")
-    numbered = re.match(r"\s*(\d+)\.\s*(.+)", title)
-    label = f"Lesson {numbered.group(1)}: {numbered.group(2)}" if numbered else (title or "Lesson")
-    return f"{label} — {page_location(info, lesson)}"
 
 
 # --- what the templates read ------------------------------------------------------------------

@@ -1,0 +1,215 @@
+"""Which PDFs a run builds, and the source hash that says whether each one is up to date.
+
+Every PDF has a source hash: the files it is made from (the exercise or plan file, the
+exercises a plan uses, the print templates and stylesheet, the code that lays it out) and its
+options. The hash is stored in the PDF's metadata and in a small manifest next to the PDFs,
+so a run with nothing to do never opens a PDF or loads WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .loader import load_exercise
+from .plans import WorkshopPlan, load_plans, plan_files
+from .print_settings import EDITIONS, CourseInfo, PrintOptions, course_info, pdf_filename
+from .problems import Problem
+
+MANIFEST = ".manifest.json"
+"""Next to the PDFs: file name -> source hash of every PDF this builder wrote there."""
+CODE = Path(__file__).parent
+LAYOUT_FILES = sorted(
+    [*(path for path in (CODE / "templates" / "print").rglob("*") if path.is_file()),
+     *(CODE / name for name in ("worksheets.py", "print_settings.py", "render.py", "model.py", "loader.py",
+                                "plans.py"))])
+"""Every file that changes how a PDF looks, besides its own sources."""
+
+WORKSHEET_VARIANTS = (PrintOptions("letter"), PrintOptions("a4"))
+"""What `make site` builds for each worksheet: both editions of each."""
+PACKET_VARIANTS = (PrintOptions("letter"), PrintOptions("a4"), PrintOptions("letter", large_print=True))
+"""What `make site` builds for each workshop plan: both editions of each."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One PDF to build."""
+
+    kind: str
+    """"worksheet" or "packet"."""
+    source_id: str
+    """The exercise id or the plan id."""
+    edition: str
+    options: PrintOptions
+    inputs: tuple[Path, ...]
+    """The files it is made from, besides LAYOUT_FILES: the exercise file, or the plan file
+    and the files of the exercises it uses."""
+    lessons: tuple[str, ...] = ()
+    """The lessons whose titles it prints."""
+
+    @property
+    def filename(self) -> str:
+        return pdf_filename(self.source_id, self.edition, self.options)
+
+    @property
+    def label(self) -> str:
+        return f"{self.source_id} {self.edition} {self.options.label}"
+
+
+@dataclass
+class Selection:
+    """What the command line asked for. Empty lists mean "all"."""
+
+    exercises: list[str] = field(default_factory=list)
+    workshops: list[str] = field(default_factory=list)
+    paper: str | None = None
+    """None: Letter, or the site set (Letter and A4, plus large-print Letter for packets) when
+    nothing else was chosen either."""
+    large_print: bool = False
+    forms: bool = True
+
+    @property
+    def everything(self) -> bool:
+        return not (self.exercises or self.workshops or self.paper or self.large_print)
+
+    def variants(self, kind: str) -> tuple[PrintOptions, ...]:
+        """The site set when nothing was chosen; otherwise one paper size (Letter by default)."""
+        if self.everything:
+            defaults = PACKET_VARIANTS if kind == "packet" else WORKSHEET_VARIANTS
+            return tuple(PrintOptions(o.paper, o.large_print, self.forms) for o in defaults)
+        return (PrintOptions(self.paper or "letter", self.large_print, self.forms),)
+
+
+@dataclass
+class Plan:
+    """The jobs of one run, or the problems that stop it."""
+
+    jobs: list[Job]
+    info: CourseInfo
+    problems: list[Problem]
+    files_checked: int = 0
+
+
+class SelectionError(ValueError):
+    """A name on the command line that does not exist."""
+
+
+# --- deciding what to build -------------------------------------------------------------------
+
+def plan_jobs(root: Path, selection: Selection) -> Plan:
+    """Every PDF the selection asks for, after loading (and checking) the files it needs."""
+    root = Path(root)
+    info = course_info(root)
+    available = {path.stem: path for path in sorted((root / "exercises").glob("*.yml"))}
+    unknown = [name for name in selection.exercises if name not in available]
+    if unknown:
+        raise SelectionError(_unknown("exercise", unknown, available))
+    plan_paths = {path.stem: path for path in plan_files(root)}
+    unknown = [name for name in selection.workshops if name not in plan_paths]
+    if unknown:
+        raise SelectionError(_unknown("workshop plan", unknown, plan_paths))
+
+    exercises, exercise_problems = {}, {}
+    for exercise_id, path in available.items():
+        exercise, found = load_exercise(path, root)
+        exercise_problems[exercise_id] = [p for p in found if p.level == "error"]
+        if exercise is not None:
+            exercises[exercise_id] = exercise
+
+    plans: list[WorkshopPlan] = []
+    problems: list[Problem] = []
+    if selection.workshops or not selection.exercises:
+        plans, plan_problems = load_plans(root)
+        if selection.workshops:
+            plans = [plan for plan in plans if plan.path.stem in selection.workshops]
+            chosen = {_relative(plan_paths[name], root) for name in selection.workshops}
+            plan_problems = [p for p in plan_problems if p.path in chosen]
+        problems += [p for p in plan_problems if p.level == "error"]
+
+    jobs: list[Job] = []
+    needed: set[str] = set()
+    for plan in plans:
+        needed.update(plan.exercise_ids)
+        used = [exercises[name] for name in plan.exercise_ids if name in exercises]
+        for options in selection.variants("packet"):
+            for edition in EDITIONS:
+                jobs.append(Job("packet", plan.path.stem, edition, options,
+                                (plan.path, *(exercise.path for exercise in used)),
+                                tuple(exercise.lesson for exercise in used)))
+    if selection.exercises or not selection.workshops:
+        names = selection.exercises or [name for name, exercise in exercises.items()
+                                        if not exercise.draft]
+        needed.update(names)
+        for name in names:
+            exercise = exercises.get(name)
+            if exercise is None:
+                continue  # its problems say why
+            for options in selection.variants("worksheet"):
+                for edition in EDITIONS:
+                    jobs.append(Job("worksheet", name, edition, options, (exercise.path,),
+                                    (exercise.lesson,)))
+    for name in sorted(needed):
+        problems += exercise_problems.get(name, [])
+    return Plan(jobs, info, problems, files_checked=len(available) + len(plans))
+
+
+def _unknown(what: str, names: list[str], known: dict) -> str:
+    listing = ", ".join(sorted(known)) or "none yet"
+    return f"unknown {what} {', '.join(repr(n) for n in names)}. Known: {listing}."
+
+
+# --- hashes and the manifest ------------------------------------------------------------------
+
+class Hasher:
+    """Source hashes, reading each file once per run."""
+
+    def __init__(self, root: Path, info: CourseInfo):
+        self.root = Path(root)
+        self.info = info
+        self._files: dict[Path, str] = {}
+
+    def file(self, path: Path) -> str:
+        path = Path(path)
+        if path not in self._files:
+            try:
+                self._files[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError:
+                self._files[path] = "missing"
+        return self._files[path]
+
+    def source_hash(self, job: Job) -> str:
+        """The hash of everything `job`'s PDF is made from. Stored in the PDF's metadata."""
+        digest = hashlib.sha256()
+        for path in (*job.inputs, *LAYOUT_FILES):
+            digest.update(f"{_relative(path, self.root)}\0{self.file(path)}\n".encode())
+        settings = {"kind": job.kind, "edition": job.edition, "options": job.options.as_dict(),
+                    "course": self.info.name, "site_url": self.info.site_url,
+                    "lessons": {lesson: self.info.lesson_titles.get(lesson, "") for lesson in job.lessons}}
+        digest.update(json.dumps(settings, sort_keys=True).encode())
+        return digest.hexdigest()
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).name  # the project's own code, wherever the project is
+
+
+def read_manifest(out: Path) -> dict[str, str]:
+    try:
+        data = json.loads((Path(out) / MANIFEST).read_text(encoding="utf-8"))
+        return {str(k): str(v) for k, v in data.get("pdfs", {}).items()}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def write_manifest(out: Path, entries: dict[str, str]) -> None:
+    path = Path(out) / MANIFEST
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps({"version": 1, "pdfs": dict(sorted(entries.items()))}, indent=1),
+                         encoding="utf-8")
+    os.replace(temporary, path)
