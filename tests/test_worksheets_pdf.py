@@ -251,3 +251,22 @@ def test_file_names_match_the_job(built):
     for job in plan.jobs:
         assert job.filename == pdf_filename(job.source_id, job.edition, job.options)
         assert re.fullmatch(r"[a-z0-9-]+-(learner|facilitator)-(letter|a4)(-large)?\.pdf", job.filename)
+
+
+def test_nothing_is_cut_off(built):
+    """Every word sits inside the page margins (poppler's pdftotext gives each word's box)."""
+    import shutil
+    import subprocess
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed; `make test` installs it")
+    _, out, _, _ = built
+    outside = []
+    for path in sorted(out.glob("*.pdf")):
+        boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True).stdout
+        for page in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', boxes, re.S):
+            width, height = float(page[0]), float(page[1])
+            for x_min, y_min, x_max, y_max, word in re.findall(
+                    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page[2]):
+                if float(x_min) < 36 or float(x_max) > width - 36 or float(y_min) < 20 or float(y_max) > height - 20:
+                    outside.append((path.name, word))
+    assert outside == []

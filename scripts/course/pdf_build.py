@@ -26,12 +26,19 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Result:
+    """What one run did, for the summary line."""
+
     built: list[str] = field(default_factory=list)
+    """File names of the PDFs written."""
+    packets: int = 0
+    """How many of them are packets."""
+    pages: int = 0
     skipped: int = 0
+    """PDFs already up to date."""
     removed: int = 0
+    """PDFs no longer wanted, removed by a full run."""
     failures: list[str] = field(default_factory=list)
     seconds: float = 0.0
-    pages: int = 0
 
 
 
@@ -140,6 +147,7 @@ def build(root: Path, out: Path, plan: Plan, *, everything: bool = False, worker
             manifest[filename] = digest
             result.built.append(filename)
             result.pages += pages
+            result.packets += by_name[filename].kind == "packet"
         if progress:
             progress(f"[{len(result.built) + len(result.failures)}/{total}] {by_name[filename].label}"
                      + (": FAILED" if error else ""))
@@ -182,10 +190,15 @@ def _build_in_pool(root, out, info, tasks, workers, finished) -> None:
                     raise broken[0].exception()
 
 
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
 def summary(result: Result) -> str:
-    """"Built 12 PDFs (48 pages), 190 up to date, in 9.8 s." """
-    parts = [f"Built {len(result.built)} PDF{'s' if len(result.built) != 1 else ''}"
-             + (f" ({result.pages} pages)" if result.built else "")]
+    """"Built 12 PDFs (10 worksheets, 2 packets; 48 pages), 190 up to date, in 9.8 s." """
+    worksheets_built = len(result.built) - result.packets
+    details = f" ({_count(worksheets_built, 'worksheet')}, {_count(result.packets, 'packet')}; {result.pages} pages)"
+    parts = [f"Built {_count(len(result.built), 'PDF')}" + (details if result.built else "")]
     if result.skipped:
         parts.append(f"{result.skipped} up to date")
     if result.removed:
