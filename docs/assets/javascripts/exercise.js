@@ -103,7 +103,7 @@
         const ok = window.CourseStorage.saveExercise(id, fields);
         if (!ok) context.notice(MESSAGES.storage);
         else if (saved) saved.textContent = "Your answers are saved on this device only. Last saved at " +
-          new Date().toLocaleTimeString("en-CA", { hour: "numeric", minute: "2-digit" }) + ".";
+          new Date().toLocaleTimeString("en-CA", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }) + ".";
         return ok;
       },
       /* Some of the saved answer did not fit the exercise (for example a question that is gone). */
