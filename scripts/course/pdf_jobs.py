@@ -8,6 +8,7 @@ so a run with nothing to do never opens a PDF or loads WeasyPrint.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import os
@@ -157,8 +158,12 @@ def plan_jobs(root: Path, selection: Selection) -> Plan:
 
 
 def _unknown(what: str, names: list[str], known: dict) -> str:
-    listing = ", ".join(sorted(known)) or "none yet"
-    return f"unknown {what} {', '.join(repr(n) for n in names)}. Known: {listing}."
+    """"unknown exercise 'elevator-speach'. Did you mean 'elevator-speech'? ..." """
+    folder = "workshops" if what.startswith("workshop") else "exercises"
+    close = [match for name in names for match in difflib.get_close_matches(name, list(known), n=1)]
+    guess = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    return (f"unknown {what} {', '.join(repr(n) for n in names)}.{guess} "
+            f"The ids are the file names in {folder}/ without \".yml\".")
 
 
 # --- hashes and the manifest ------------------------------------------------------------------
