@@ -4,8 +4,10 @@ Holds no logic of its own: everything it calls can also be called from a script 
 - on_config: loads the exercises and registers the `/// exercise | <id>` block (an instance:
   a dotted name in mkdocs.yml would fail under `mkdocs serve`, see STYLE.md);
 - on_pre_build: runs the course checker; its problems become warnings, so --strict fails;
+- on_files: a page with `draft: true` becomes a MkDocs draft: shown by `mkdocs serve`, left out
+  of the built site and its navigation;
 - on_page_markdown: stops the build on an unknown exercise id (naming file and line), adds the
-  lesson frame from the front matter, and fills in the "My progress" list.
+  lesson frame from the front matter, and fills in the "My progress" and "Printables" lists.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from course import blocks, checks, lesson_page, loader, progress_page, report
+from course import blocks, checks, drafts, lesson_page, loader, printables, progress_page, report
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -37,16 +40,36 @@ def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+_serving = False
+"""True under `mkdocs serve`, where drafts are shown; a build leaves them out."""
+
+
+def on_startup(command: str, **kwargs) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     global _course
     _course = loader.load_course(_root(config))
+    if not _serving:
+        config.nav = drafts.nav_without(config.nav, {n for n, p in _course.pages.items() if p.draft})
     config.markdown_extensions.append(blocks.ExerciseExtension(exercises=_course.exercises))
     return config
 
 
 def on_pre_build(config: MkDocsConfig, **kwargs) -> None:
+    drafts = checks.draft_files(_course)
     for problem in checks.check_course(_root(config), _course):
-        log.warning(report.format_problem(problem))
+        # A draft is never published, so its problems must not stop a build: they are listed.
+        (log.info if problem.path in drafts else log.warning)(report.format_problem(problem))
+
+
+def on_files(files: Files, config: MkDocsConfig, **kwargs) -> Files:
+    for name, page in _course.pages.items():
+        if page.draft and (file := files.get_file_from_path(name)) is not None:
+            file.inclusion = InclusionLevel.DRAFT
+    return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files,
@@ -64,9 +87,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return f"{href}#{anchor}" if href and anchor else href
 
     if src.startswith("lessons/"):
-        printables = files.get_file_from_path(PRINTABLES) is not None
+        has_printables = files.get_file_from_path(PRINTABLES) is not None
         frame = lesson_page.frame_for(src, page.meta, _course.exercises, page.file.content_string,
-                                      worksheet_url=lambda ex: url(PRINTABLES, ex.id) if printables else "")
+                                      worksheet_url=lambda ex: url(PRINTABLES, ex.id) if has_printables else "")
         markdown = lesson_page.add_frame(markdown, frame)
     if progress_page.has_marker(markdown):
         lessons = progress_page.lessons_for(
@@ -75,4 +98,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
              if f.src_uri.startswith("lessons/")},
             url)
         markdown = progress_page.fill(markdown, lessons)
+    if src == PRINTABLES:
+        markdown = printables.fill_printables_page(markdown, _root(config))
     return markdown

@@ -8,6 +8,7 @@ import sys
 import zipfile
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import axe_violations, built_pages, describe_violations
 
@@ -84,10 +85,16 @@ def test_offline_zip_navigates_and_searches_from_file(site_dir, tmp_path, browse
     assert "networking" in page.title().lower()
 
     # Search runs in a worker shim that the offline build ships: no server needed.
-    page.locator("label.md-search__icon, label[for='__search']").first.click()
-    page.locator("input.md-search__input").fill("elevator")
+    page.locator("input.md-search__input").click()
     results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=10_000)
+    # Type as a person does (Material listens for key presses), until the index has loaded.
+    for _ in range(20):
+        page.keyboard.type("elevator", delay=20)
+        try:
+            results.first.wait_for(timeout=1_000)
+            break
+        except PlaywrightTimeout:
+            page.locator("input.md-search__input").fill("")
     assert results.count() > 0
     assert "elevator" in results.first.inner_text().lower()
     context.close()

@@ -79,10 +79,15 @@ def _guarded(run, path, root) -> list[Problem]:
         return [problem("internal-error", path, 0, 0, root=root, error=f"{type(error).__name__}: {error}")]
 
 
+def draft_files(course: Course) -> set[str]:
+    """The files (as problems name them) of every exercise and page marked `draft: true`."""
+    drafts = {display_path(e.path, course.root) for e in course.loaded.values() if e and e.draft}
+    return drafts | {display_path(p.path, course.root) for p in course.pages.values() if p.draft}
+
+
 def mark_drafts(course: Course, problems: list[Problem]) -> list[Problem]:
-    draft_files = {display_path(e.path, course.root) for e in course.loaded.values() if e and e.draft}
-    draft_files |= {display_path(p.path, course.root) for p in course.pages.values() if p.draft}
-    return [p.as_warning() if p.path in draft_files else p for p in problems]
+    drafts = draft_files(course)
+    return [p.as_warning() if p.path in drafts else p for p in problems]
 
 
 def course_files(course: Course) -> list[Path]:
