@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -29,6 +30,25 @@ AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 sys.path.insert(0, str(ROOT / "scripts"))
+
+
+PROJECT_FILES = ["docs", "exercises", "workshops", "overrides", "scripts", "mkdocs.yml",
+                 "Makefile", "requirements.txt"]
+"""What a copy of the project needs to build, check and scaffold (see `copy_project`)."""
+
+
+def copy_project(target: Path) -> Path:
+    """Copy the project's sources (with any PDFs already built, so a build in the copy only
+    makes what changed) into `target`, with the project's .venv linked in."""
+    target.mkdir(parents=True)
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    os.symlink(ROOT / ".venv", target / ".venv")
+    return target
 
 
 def build_env() -> dict[str, str]:

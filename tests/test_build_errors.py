@@ -3,32 +3,19 @@ site/ left exactly as it was (nothing half-built that looks finished)."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_env
-
-COPIED = ["docs", "exercises", "workshops", "overrides", "scripts", "mkdocs.yml", "Makefile",
-          "requirements.txt"]
+from conftest import build_env, copy_project
 
 
 @pytest.fixture
 def project(tmp_path, site_dir) -> Path:
     """A copy of the project (with the worksheets `site_dir` already built, so the copy's
     `make site` skips them) and an old site/ to protect."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, copy / name)
-    os.symlink(ROOT / ".venv", copy / ".venv")
+    copy = copy_project(tmp_path / "project")
     (copy / "site").mkdir()
     (copy / "site" / "index.html").write_text("the old site")
     return copy

@@ -3,8 +3,6 @@ printables; their problems are warnings, never a failed build."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
 import time
@@ -13,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_env, free_port, mkdocs_build
+from conftest import build_env, copy_project, free_port, mkdocs_build
 from course.drafts import nav_without
 
 LESSON = "lessons/13-keep-your-network-alive.md"
-COPIED = ["docs", "exercises", "workshops", "overrides", "scripts", "mkdocs.yml"]
 
 
 def test_nav_without_drops_hidden_pages_and_empty_sections():
@@ -33,14 +30,7 @@ def test_nav_without_drops_hidden_pages_and_empty_sections():
 def project(tmp_path, site_dir) -> Path:
     """A copy of the project (with the PDFs `site_dir` built) holding a draft lesson with a
     problem and a draft exercise."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, copy / name)
+    copy = copy_project(tmp_path / "project")
     # A draft lesson with a problem (no key points), and a draft exercise.
     lesson = copy / "docs" / LESSON
     text = lesson.read_text().replace("---\n", "---\ndraft: true\n", 1)
