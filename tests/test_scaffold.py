@@ -76,6 +76,17 @@ def test_new_exercise_of_every_kind_is_placed_in_its_lesson(project, kind):
     assert lesson.read_text().endswith(f"\n\n/// exercise | new-{kind}\n///\n")
 
 
+def test_a_lesson_that_already_places_the_exercise_is_left_alone(project):
+    lesson = sorted((project / "docs/lessons").glob("*.md"))[0]
+    lesson.write_text(lesson.read_text() + "\n/// exercise | placed-first\n///\n")
+    before = lesson.read_bytes()
+    created = new_exercise(project, "quiz", "placed-first", f"lessons/{lesson.name}")
+    assert created.files == ["exercises/placed-first.yml"]
+    assert lesson.read_bytes() == before
+    assert any("already has the two lines" in step for step in created.next_steps)
+    assert not any("placed at the end" in step for step in created.next_steps)
+
+
 @pytest.mark.parametrize("kind, exercise_id, lesson, message", [
     ("pitchh", "x", "lessons/01-what-networking-is.md", "Use one of: quiz, sort, pitch"),
     ("", "x", "lessons/01-what-networking-is.md", "No KIND was given"),

@@ -155,13 +155,17 @@ def new_exercise(root: Path, kind: str, exercise_id: str, lesson: str) -> Create
     changed = {}
     if f"/// exercise | {exercise_id}" not in lesson_text:
         changed[f"docs/{lesson}"] = lesson_text.rstrip() + newline * 2 + block
+        placed = (f"The exercise is placed at the end of docs/{lesson}. Move its two lines "
+                  f"(/// exercise | {exercise_id} and ///) to where it fits best.")
+    else:
+        placed = (f"docs/{lesson} already has the two lines that place the exercise "
+                  f"(/// exercise | {exercise_id} and ///), so it was not changed.")
     _write_all(root, {exercise_rel: text}, changed)
     return Created(
         files=[exercise_rel, *changed],
         next_steps=[
             f"Open {exercise_rel} and replace the example text with your own.",
-            f"The exercise is placed at the end of docs/{lesson}. Move its two lines "
-            f"(/// exercise | {exercise_id} and ///) to where it fits best.",
+            placed,
             "Check it: make check",
             "Preview it: make serve, then open http://127.0.0.1:8000",
         ],
