@@ -67,3 +67,22 @@ def test_unknown_exercise_problem_points_at_the_line_and_suggests():
                                               {"event-prep": checklist()})
     assert (problem.path, problem.line, problem.code) == ("docs/lessons/11-events.md", 12, "unknown-exercise")
     assert "event-prp" in problem.message and 'Did you mean "event-prep"?' in problem.hint
+
+
+def test_an_id_whose_file_is_there_but_broken_is_not_called_missing(tmp_path):
+    folder = tmp_path / "exercises"
+    folder.mkdir()
+    (folder / "event-prep.yml").write_text("id: event-prep\n", encoding="utf-8")
+    (folder / "work-quiz.yml").write_text("id: work-quiz\n\ttitle: A tab\n", encoding="utf-8")
+    known = {"event-prep": checklist(path=folder / "event-prep.yml")}
+    # The folder is found from the loaded exercises, or named outright.
+    for problem in (blocks.unknown_exercise_problem(BlockRef(30, "work-quiz"), "docs/lessons/14.md", known),
+                    blocks.unknown_exercise_problem(BlockRef(30, "work-quiz"), "docs/lessons/14.md", {},
+                                                    folder=folder)):
+        assert (problem.line, problem.code) == (30, "broken-exercise")
+        assert problem.message == ('This page uses the exercise "work-quiz", '
+                                   "but exercises/work-quiz.yml has a mistake.")
+        assert "does not exist" not in problem.message + problem.hint
+    missing = blocks.unknown_exercise_problem(BlockRef(30, "work-quizz"), "docs/lessons/14.md", {},
+                                              folder=folder)
+    assert missing.code == "unknown-exercise" and "does not exist" in missing.message

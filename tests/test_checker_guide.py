@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,53 @@ def test_the_guide_quotes_the_real_message(capsys, tmp_path, walk_through_course
     assert code == 1 and lines[0] == "1 error in 1 file.", "\n".join(lines)
     printed = "\n".join(lines[1:])
     assert printed in quoted_messages, f"checker.md should quote, for {mistake}:\n{printed}"
+
+
+def section_examples(code: str) -> list[str]:
+    """The ```text blocks of the guide's section for `code`."""
+    text = GUIDE.read_text(encoding="utf-8")
+    start = text.index(f"{{ #{code} }}")
+    end = text.find("\n### ", start)
+    return [fence["body"].rstrip("\n") for fence in FENCE.finditer(text[start:end if end != -1 else None])
+            if fence["info"].strip() == "text"]
+
+
+def printed_problems(capsys, root: Path, path: str) -> list[str]:
+    """Each problem the checker prints for `path`, as its three lines."""
+    _, lines = checker_output(capsys, root, path)
+    return ["\n".join(lines[i:i + 3]) for i in range(1, len(lines), 3)]
+
+
+def test_the_guide_quotes_the_message_for_an_exercise_file_with_a_mistake(capsys, tmp_path,
+                                                                         walk_through_course):
+    root = make_course(tmp_path)
+    for name in (QUIZ, LESSON):
+        (root / name).write_text((walk_through_course / name).read_text(encoding="utf-8"),
+                                 encoding="utf-8")
+    edit(root / QUIZ, *COMMON_MISTAKES["a tab"][1:])
+    [example] = section_examples("broken-exercise")
+    assert printed_problems(capsys, root, LESSON) == [example]
+    common = section(GUIDE.read_text(encoding="utf-8"), "The five most common mistakes")
+    assert example.splitlines()[0].split("] ", 1)[1] in common.replace("\n", " ")
+
+
+def real_course(tmp_path: Path) -> Path:
+    """The course's own exercises and workshop plans, copied."""
+    for folder in ("exercises", "workshops"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    return tmp_path
+
+
+def test_the_guide_quotes_the_real_message_for_a_copied_exercise(capsys, tmp_path):
+    root = real_course(tmp_path)
+    shutil.copy(root / "exercises" / "myth-or-fact.yml", root / "exercises" / "work-quiz.yml")
+    [example] = section_examples("id-file-mismatch")
+    assert example in printed_problems(capsys, root, "exercises/work-quiz.yml")
+
+
+def test_the_guide_quotes_the_real_message_for_a_typo_in_a_plan(capsys, tmp_path):
+    root = real_course(tmp_path)
+    [example] = section_examples("plan-unknown-exercise")
+    plan = example.split(":", 1)[0]
+    edit(root / plan, "exercise: myth-or-fact\n", "exercise: myth-or-fakt\n")
+    assert printed_problems(capsys, root, plan) == [example], f"update the example in {GUIDE.name}"

@@ -114,3 +114,56 @@ def test_a_file_outside_the_course_is_checked_on_its_own(tmp_path):
                                                                                  "beg\n    feedback"))
     problems, files = check_files(root, [outside])
     assert "unknown-category" in codes(problems) and files == 1
+
+
+def test_a_mismatched_id_whose_file_name_is_free_suggests_renaming(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / "exercises" / "quiz-one.yml", "id: quiz-one", "id: quiz-two")
+    found = next(p for p in check_course(root) if p.code == "id-file-mismatch")
+    assert found.hint == 'Rename the file to "quiz-two.yml", or change the id to "quiz-one".'
+
+
+def test_a_copied_exercise_is_told_to_change_its_id_not_its_file_name(tmp_path):
+    root = make_course(tmp_path)
+    exercises = root / "exercises"
+    # The copy's name sorts before the original, so "first file found" would blame the original.
+    (exercises / "a-copy.yml").write_text((exercises / "quiz-one.yml").read_text(encoding="utf-8"),
+                                          encoding="utf-8")
+    problems = check_course(root)
+    mismatch = next(p for p in problems if p.code == "id-file-mismatch")
+    duplicate = next(p for p in problems if p.code == "duplicate-id")
+    assert (mismatch.path, duplicate.path) == ("exercises/a-copy.yml", "exercises/a-copy.yml")
+    assert mismatch.hint == ('Change the line "id: quiz-one" to "id: a-copy", the same as the file name. '
+                             "Do not rename the file: there is already a file called quiz-one.yml.")
+    assert "Rename the file" not in mismatch.hint
+    assert duplicate.message == 'The id "quiz-one" is also used in exercises/quiz-one.yml.'
+    assert duplicate.hint == 'Change the line "id: quiz-one" to "id: a-copy", the same as the file name.'
+    assert not [p for p in problems if p.path == "exercises/quiz-one.yml"]
+
+
+def test_a_copy_whose_own_name_is_taken_is_told_to_choose_a_new_id(tmp_path):
+    root = make_course(tmp_path)
+    exercises = root / "exercises"
+    # sort-one.yml becomes a copy of quiz-one, and a third file already uses the id "sort-one".
+    (exercises / "sort-one.yml").write_text((exercises / "quiz-one.yml").read_text(encoding="utf-8"),
+                                            encoding="utf-8")
+    edit(exercises / "tracker-one.yml", "id: tracker-one", "id: sort-one")
+    duplicate = next(p for p in check_course(root) if p.code == "duplicate-id")
+    assert duplicate.path == "exercises/sort-one.yml"
+    assert duplicate.hint == ('If this file is a copy, give it a new id: change the "id" line, '
+                              "and rename the file to match.")
+
+
+def test_check_files_gives_the_same_hint_for_a_copy(tmp_path):
+    root = make_course(tmp_path)
+    exercises = root / "exercises"
+    (exercises / "a-copy.yml").write_text((exercises / "quiz-one.yml").read_text(encoding="utf-8"),
+                                          encoding="utf-8")
+    outside = tmp_path / "elsewhere" / "quiz-one.yml"
+    outside.parent.mkdir()
+    outside.write_text((exercises / "quiz-one.yml").read_text(encoding="utf-8").replace(
+        "id: quiz-one", "id: quiz-two"), encoding="utf-8")
+    inside, _ = check_files(root, [exercises / "a-copy.yml"])
+    alone, _ = check_files(root, [outside])
+    assert "Do not rename the file" in next(p for p in inside if p.code == "id-file-mismatch").hint
+    assert next(p for p in alone if p.code == "id-file-mismatch").hint.startswith("Rename the file")

@@ -74,3 +74,27 @@ def test_a_draft_lesson_reports_warnings(tmp_path):
 ])
 def test_heading_anchors_follow_the_toc_extension(heading, anchor):
     assert heading_id(heading) == anchor
+
+
+@pytest.mark.parametrize("old, new", [
+    ("title: Myth or fact?\n", "title: Myth or fact?\n\tminutes: 5\n"),  # a tab: not readable
+    ("id: quiz-one\n", "id: quiz-on\n"),  # readable, but the id line names another exercise
+])
+def test_an_exercise_file_with_a_mistake_is_not_called_missing(tmp_path, old, new):
+    root = make_course(tmp_path)
+    edit(root / "exercises" / "quiz-one.yml", old, new)
+    problems = check_course(root)
+    on_page = [p for p in problems if p.path == LESSON]
+    assert codes(on_page) == ["broken-exercise"], problems
+    assert on_page[0].line == 24 and on_page[0].level == "error"
+    assert on_page[0].message == 'This page uses the exercise "quiz-one", but exercises/quiz-one.yml has a mistake.'
+    assert on_page[0].hint == "Fix the messages about exercises/quiz-one.yml first. Then this message goes away."
+    assert any(p.path == "exercises/quiz-one.yml" and p.level == "error" for p in problems)
+
+
+def test_an_exercise_without_a_file_is_still_unknown(tmp_path):
+    root = make_course(tmp_path)
+    (root / "exercises" / "quiz-one.yml").unlink()
+    found = [p for p in check_course(root) if p.path == LESSON]
+    assert codes(found) == ["unknown-exercise"]
+    assert "does not exist" in found[0].message and "add the file exercises/quiz-one.yml" in found[0].hint

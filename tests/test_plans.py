@@ -116,3 +116,27 @@ def test_the_shipped_plans_are_valid():
     lengths = {p.id: [s.minutes for s in p.sessions] for p in plans}
     assert lengths["workshop-60"] == [60] and lengths["workshop-90"] == [90]
     assert lengths["workshop-120"] == [120] and len(lengths["series-4"]) == 4
+
+
+def test_an_unknown_exercise_suggests_a_near_miss(tmp_path):
+    write(tmp_path, GOOD.replace("      - exercise: beta\n", "      - exercise: btea\n", 1))
+    found = next(p for p in check_plans(tmp_path) if p.code == "plan-unknown-exercise")
+    assert found.message == 'This activity uses the exercise "btea", which does not exist.'
+    assert found.hint == 'Did you mean "beta"? Write the name of a file in exercises/, without ".yml".'
+
+
+def test_an_unknown_exercise_far_from_any_gets_no_suggestion(tmp_path):
+    write(tmp_path, GOOD.replace("      - exercise: beta\n", "      - exercise: networking-bingo\n", 1))
+    found = next(p for p in check_plans(tmp_path) if p.code == "plan-unknown-exercise")
+    assert found.hint == 'Write the name of a file in exercises/, without ".yml".'
+
+
+def test_a_copied_plan_is_told_to_change_its_id_not_its_file_name(tmp_path):
+    write(tmp_path, GOOD)
+    write(tmp_path, GOOD, name="my-workshop")  # a copy that still says "id: demo"
+    write(tmp_path, GOOD.replace("id: demo", "id: fresh"), name="third")
+    hints = {p.path: p.hint for p in check_plans(tmp_path) if p.code == "plan-id-mismatch"}
+    assert hints["workshops/my-workshop.yml"] == (
+        'Change the line "id: demo" to "id: my-workshop", the same as the file name. '
+        "Do not rename the file: there is already a file called demo.yml.")
+    assert hints["workshops/third.yml"] == 'Rename the file to "fresh.yml", or change the id to "third".'

@@ -119,8 +119,23 @@ class ExerciseExtension(BlocksExtension):
         block_mgr.register(ExerciseBlock, self.getConfigs())
 
 
-def unknown_exercise_problem(ref: BlockRef, path: str, known: Mapping[str, object]) -> Problem:
-    """The problem for a block whose id names no exercise, pointing at the block's line."""
+def unknown_exercise_problem(ref: BlockRef, path: str, known: Mapping[str, object],
+                             folder=None) -> Problem:
+    """The problem for a block whose id names no exercise, pointing at the block's line.
+
+    When `folder` (the exercises/ folder; by default the folder of the known exercises) has a
+    file named after the id, the file is there but could not be used: the problem then says
+    that file has a mistake, instead of saying the exercise does not exist."""
+    from pathlib import Path
+
+    # An exercise built in memory has the path "."; only loaded ones tell where files are.
+    folders = {Path(folder)} if folder else {Path(exercise.path).parent for exercise in known.values()
+                                              if str(getattr(exercise, "path", ".")) != "."}
+    for where in sorted(folders) if ref.exercise_id else []:
+        for suffix in (".yml", ".yaml"):
+            if (where / f"{ref.exercise_id}{suffix}").is_file():
+                return problem("broken-exercise", path, ref.line, 1, id=ref.exercise_id,
+                               file=f"{where.name}/{ref.exercise_id}{suffix}")
     close = difflib.get_close_matches(ref.exercise_id, list(known), n=1, cutoff=0.6)
     return problem("unknown-exercise", path, ref.line, 1, id=ref.exercise_id,
                    suggestion=f"Did you mean \"{close[0]}\"? " if close else "")

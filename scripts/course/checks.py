@@ -28,21 +28,40 @@ def check_exercise(exercise: model.Exercise, root=None) -> list[Problem]:
 
 
 def check_ids(course: Course) -> list[Problem]:
-    """Ids match file names and are unique across files."""
+    """Ids match file names and are unique across files.
+
+    When files share an id, the one whose name matches the id keeps it (else the first): the
+    others are most likely copies of it, so the message goes on them."""
     problems = []
-    first: dict[str, Path] = {}
+    files_by_id: dict[str, list[Path]] = {}
     for path in course.exercise_files:
         exercise = _loaded(course, path)
         if exercise is None or not exercise.id:
             continue
         if exercise.id != path.stem:
-            problems.append(problem("id-file-mismatch", path, line_of(exercise, "id"), 0,
-                                    root=course.root, id=exercise.id, file=path.name, stem=path.stem))
-        if exercise.id in first and first[exercise.id] != path:
-            problems.append(problem("duplicate-id", path, line_of(exercise, "id"), 0, root=course.root,
-                                    id=exercise.id, other=display_path(first[exercise.id], course.root)))
-        first.setdefault(exercise.id, path)
+            problems.append(id_file_mismatch(exercise, path, course.root))
+        files_by_id.setdefault(exercise.id, []).append(path)
+    for exercise_id, paths in files_by_id.items():
+        owner = next((path for path in paths if path.stem == exercise_id), paths[0])
+        for path in paths:
+            if path == owner:
+                continue
+            # Then the simplest fix is to use the file's own name as the id.
+            name_free = path.stem != exercise_id and path.stem not in files_by_id
+            problems.append(problem("duplicate-id", path, line_of(_loaded(course, path), "id"), 0,
+                                    root=course.root, id=exercise_id, stem=path.stem,
+                                    other=display_path(owner, course.root),
+                                    situation="name-free" if name_free else ""))
     return problems
+
+
+def id_file_mismatch(exercise: model.Exercise, path: Path, root) -> Problem:
+    """The problem for an id that is not the file name. Renaming the file is one fix, unless
+    a file already has the name the id asks for (as when an exercise was copied)."""
+    taken = any((path.parent / f"{exercise.id}{suffix}").exists() for suffix in (".yml", ".yaml"))
+    return problem("id-file-mismatch", path, line_of(exercise, "id"), 0, root=root,
+                   id=exercise.id, file=path.name, stem=path.stem,
+                   situation="name-taken" if taken else "")
 
 
 def _loaded(course: Course, path: Path):
@@ -130,8 +149,7 @@ def check_files(root: str | os.PathLike, paths: list[str | os.PathLike]) -> tupl
             if exercise is not None:
                 problems += _guarded(lambda: check_exercise(exercise, root), path, root)
                 if exercise.id and exercise.id != path.stem:
-                    problems.append(problem("id-file-mismatch", path, line_of(exercise, "id"), 0,
-                                            root=root, id=exercise.id, file=path.name, stem=path.stem))
+                    problems.append(id_file_mismatch(exercise, path, root))
                 if exercise.lesson and exercise.lesson not in course.pages:
                     problems.append(problem("unknown-lesson", path, line_of(exercise, "lesson"), 0,
                                             root=root, lesson=exercise.lesson))

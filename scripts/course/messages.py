@@ -4,13 +4,16 @@ To improve the wording of a message (or translate it), change it here only. Each
 - the message, with `{placeholders}` filled in by the check that found the problem;
 - a one-line hint in plain words that says how to fix it;
 - the level (error or warning);
-- the page and anchor in the editing guide (docs/editing/) that explains the rule.
+- the page and anchor in the editing guide (docs/editing/) that explains the rule;
+- for a few codes, other hints that fit a particular situation better, chosen by the check
+  with the field `situation` (for example: the file name the usual hint suggests is taken).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from string import Formatter
+from typing import Mapping
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,8 @@ class Message:
     level: str = "error"
     guide_anchor: str = ""
     """Where the editing guide explains this, as a path under docs/ with an anchor."""
+    hints_for: Mapping[str, str] = field(default_factory=dict)
+    """Hints that replace `hint` in a situation the check names with `situation="..."`."""
 
 
 GUIDE = "editing/checker.md"
@@ -104,11 +109,17 @@ MESSAGES: dict[str, Message] = {
     "id-file-mismatch": Message(
         "The id \"{id}\" is not the same as the file name \"{file}\".",
         "Rename the file to \"{id}.yml\", or change the id to \"{stem}\".",
-        guide_anchor=GUIDE + "#id-file-mismatch"),
+        guide_anchor=GUIDE + "#id-file-mismatch",
+        hints_for={"name-taken": "Change the line \"id: {id}\" to \"id: {stem}\", the same as "
+                                 "the file name. Do not rename the file: there is already "
+                                 "a file called {id}.yml."}),
     "duplicate-id": Message(
         "The id \"{id}\" is also used in {other}.",
-        "Give each exercise its own id.",
-        guide_anchor=GUIDE + "#duplicate-id"),
+        "If this file is a copy, give it a new id: change the \"id\" line, "
+        "and rename the file to match.",
+        guide_anchor=GUIDE + "#duplicate-id",
+        hints_for={"name-free": "Change the line \"id: {id}\" to \"id: {stem}\", "
+                                "the same as the file name."}),
     "duplicate-item-id": Message(
         "Two {what} have the id \"{id}\" (the first is on line {first}).",
         "Give each one its own id.",
@@ -185,6 +196,10 @@ MESSAGES: dict[str, Message] = {
         "This page uses the exercise \"{id}\", which does not exist.",
         "{suggestion}Check the id, or add the file exercises/{id}.yml.",
         guide_anchor=GUIDE + "#unknown-exercise"),
+    "broken-exercise": Message(
+        "This page uses the exercise \"{id}\", but {file} has a mistake.",
+        "Fix the messages about {file} first. Then this message goes away.",
+        guide_anchor=GUIDE + "#broken-exercise"),
     "unused-exercise": Message(
         "The exercise \"{id}\" is not used on any page.",
         "Add \"/// exercise | {id}\" and \"///\" to its lesson ({lesson}).",
@@ -258,7 +273,7 @@ MESSAGES: dict[str, Message] = {
         guide_anchor=GUIDE + "#plan-activity-both"),
     "plan-unknown-exercise": Message(
         "This activity uses the exercise \"{id}\", which does not exist.",
-        "Use the name of a file in exercises/ without \".yml\", for example \"{example}\".",
+        "{suggestion}Write the name of a file in exercises/, without \".yml\".",
         guide_anchor=GUIDE + "#plan-unknown-exercise"),
     "plan-too-long": Message(
         "The activities in \"{session}\" add up to {total} minutes, "
@@ -268,7 +283,10 @@ MESSAGES: dict[str, Message] = {
     "plan-id-mismatch": Message(
         "The id \"{id}\" is not the same as the file name \"{stem}\".",
         "Rename the file to \"{id}.yml\", or change the id to \"{stem}\".",
-        guide_anchor=GUIDE + "#plan-id-mismatch"),
+        guide_anchor=GUIDE + "#plan-id-mismatch",
+        hints_for={"name-taken": "Change the line \"id: {id}\" to \"id: {stem}\", the same as "
+                                 "the file name. Do not rename the file: there is already "
+                                 "a file called {id}.yml."}),
 }
 
 
@@ -280,18 +298,22 @@ class _Fields(dict):
         return "{" + key + "}"
 
 
-def render(code: str, **fields) -> tuple[str, str, str]:
-    """The message, hint and level for `code`, with the placeholders filled in."""
+def render(code: str, situation: str = "", **fields) -> tuple[str, str, str]:
+    """The message, hint and level for `code`, with the placeholders filled in.
+
+    `situation` picks one of the entry's `hints_for` instead of its usual hint; an unknown
+    situation (or none) keeps the usual hint."""
     entry = MESSAGES.get(code) or MESSAGES["internal-error"]
     values = _Fields({k: "" if v is None else v for k, v in fields.items()})
     formatter = Formatter()
+    hint = entry.hints_for.get(situation, entry.hint)
     return (formatter.vformat(entry.text, (), values).strip(),
-            formatter.vformat(entry.hint, (), values).strip(),
+            formatter.vformat(hint, (), values).strip(),
             entry.level)
 
 
 def placeholders(code: str) -> set[str]:
     """The placeholder names used by a message and its hint (for tests)."""
     entry = MESSAGES[code]
-    return {name for text in (entry.text, entry.hint)
+    return {name for text in (entry.text, entry.hint, *entry.hints_for.values())
             for _, name, _, _ in Formatter().parse(text) if name}

@@ -14,7 +14,7 @@ from yaml.nodes import ScalarNode, SequenceNode
 from .lessons import Page
 from .loader import Course, line_of
 from .yamlfile import describe_node
-from .problems import Problem, problem
+from .problems import Problem, display_path, problem
 
 LESSON_FIELDS = {"title": str, "description": str, "promise": str, "objectives": list,
                  "minutes": int, "key_points": list}
@@ -66,13 +66,24 @@ def check_embeds(page: Page, course: Course) -> list[Problem]:
             problems.append(problem("exercise-block", page.path, embed.line, 1, root=course.root,
                                     id=embed.id))
         exercise = course.exercises.get(embed.id)
-        if exercise is None:
+        broken = _unusable_file(course, embed.id) if exercise is None else None
+        if broken is not None:
+            # The file is there, so "does not exist" would mislead: its own messages say why.
+            problems.append(problem("broken-exercise", page.path, embed.line, 1, root=course.root,
+                                    id=embed.id, file=display_path(broken, course.root)))
+        elif exercise is None:
             problems.append(problem("unknown-exercise", page.path, embed.line, 1, root=course.root,
                                     id=embed.id, suggestion=_suggest(embed.id, course.exercises)))
         elif exercise.lesson and exercise.lesson != page.name and exercise.lesson in course.pages:
             problems.append(problem("wrong-lesson", page.path, embed.line, 1, root=course.root,
                                     id=embed.id, lesson=exercise.lesson))
     return problems
+
+
+def _unusable_file(course: Course, exercise_id: str):
+    """The file named after `exercise_id` when it exists but gave no exercise with that id
+    (it could not be read, or its id line says something else); None otherwise."""
+    return next((path for path in course.exercise_files if path.stem == exercise_id), None)
 
 
 def check_exercise_pages(course: Course) -> list[Problem]:

@@ -10,6 +10,7 @@ the author at the right place.
 
 from __future__ import annotations
 
+import difflib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -196,19 +197,26 @@ def exercise_ids(root: Path) -> set[str]:
     return {path.stem for path in (Path(root) / "exercises").glob("*.yml")}
 
 
+def _suggest(word: str, choices) -> str:
+    match = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f"Did you mean \"{match[0]}\"? " if match else ""
+
+
 def check_plan(plan: WorkshopPlan, known_exercises: set[str], root: Path | None = None) -> list[Problem]:
     """Problems that need more than the plan's own file: exercise ids, and whether the
     activities fit in each session."""
     found: list[Problem] = []
     if plan.id and plan.id != plan.path.stem:
+        # A copied plan keeps the id of the plan it came from; that file name is taken.
+        taken = (plan.path.parent / f"{plan.id}.yml").exists()
         found.append(problem("plan-id-mismatch", plan.path, plan.line, root=root,
-                             id=plan.id, stem=plan.path.stem))
-    example = min(known_exercises) if known_exercises else "elevator-speech"
+                             id=plan.id, stem=plan.path.stem, situation="name-taken" if taken else ""))
     for session in plan.sessions:
         for activity in session.activities:
             if activity.exercise and activity.exercise not in known_exercises:
                 found.append(problem("plan-unknown-exercise", plan.path, activity.line, root=root,
-                                     id=activity.exercise, example=example))
+                                     id=activity.exercise,
+                                     suggestion=_suggest(activity.exercise, known_exercises)))
         total = sum(activity.minutes for activity in session.activities)
         if session.minutes and total > session.minutes:
             found.append(problem("plan-too-long", plan.path, session.line, root=root,
