@@ -173,7 +173,7 @@ def bench_edit_loop(work: Path) -> dict:
     for name, extra in (("course", []), ("bare", ["-f", str(bare)])):
         port = free_port()
         server = subprocess.Popen(
-            [PYTHON, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}", *extra],
+            [PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *extra],
             cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         url = f"http://127.0.0.1:{port}/lessons/03-you-already-have-a-network.html"
         samples = []

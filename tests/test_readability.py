@@ -35,3 +35,31 @@ def test_a_hard_lesson_gets_warnings(tmp_path):
     assert {p.code for p in problems} == {"reading-grade", "sentence-length"}
     assert all(p.level == "warning" for p in problems)
     assert "is on line 14: \"Notwithstanding considerable organizational" in problems[0].hint
+
+
+def test_scores_are_cached_by_text_and_redone_when_the_text_changes(tmp_path):
+    import json
+
+    from course.loader import load_course
+    from course.readability import CACHE_FILE, score_lessons
+
+    root = make_course(tmp_path)
+    first = score_lessons(load_course(root))
+    cache_file = root / CACHE_FILE
+    assert len(json.loads(cache_file.read_text())) == len([s for s in first.values() if s])
+    assert score_lessons(load_course(root)) == first  # read back from the cache, same values
+
+    edit(root / LESSON, "You can start small.", "You can start small, slowly and with care.")
+    changed = score_lessons(load_course(root))
+    assert changed["lessons/01-start.md"].words == first["lessons/01-start.md"].words + 4
+    assert len(json.loads(cache_file.read_text())) == len([s for s in changed.values() if s])
+
+
+def test_a_broken_cache_file_is_ignored(tmp_path):
+    from course.loader import load_course
+    from course.readability import CACHE_FILE, score_lessons
+
+    root = make_course(tmp_path)
+    (root / CACHE_FILE).parent.mkdir()
+    (root / CACHE_FILE).write_text("{not json")
+    assert score_lessons(load_course(root))["lessons/01-start.md"].words == 24

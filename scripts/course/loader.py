@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import os
 import re
 import typing
@@ -136,12 +137,7 @@ class _Builder:
 
     def build(self, cls: type, node: Node, label: str, where: str):
         """One dataclass from a mapping node: known fields converted, the rest reported."""
-        hints = typing.get_type_hints(cls)
-        fields = {f.name: f for f in dataclasses.fields(cls) if f.name not in NOT_FROM_YAML}
-        required = {name for name, f in fields.items()
-                    if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
-        for base in cls.__mro__:
-            required |= REQUIRED_EXTRA.get(base, set())
+        hints, fields, required = _shape(cls)
         values: dict[str, object] = {}
         lines: dict[str, tuple[int, int]] = {}
         pairs = self.pairs(node) if isinstance(node, MappingNode) else {}
@@ -256,6 +252,19 @@ class _Builder:
 
 
 _MISSING = object()
+
+
+@functools.lru_cache(maxsize=None)
+def _shape(cls: type) -> tuple[dict, dict, frozenset]:
+    """A model class's type hints, the fields read from YAML, and which of them are required
+    (worked out once per class: resolving type hints is slow)."""
+    hints = typing.get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.name not in NOT_FROM_YAML}
+    required = {name for name, f in fields.items()
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
+    for base in cls.__mro__:
+        required |= REQUIRED_EXTRA.get(base, set())
+    return hints, fields, frozenset(required)
 
 
 # --- the whole course -------------------------------------------------------------------------

@@ -60,11 +60,12 @@ def _anchor(name: str) -> str:
     return f'<span id="{name}"></span>' if re.fullmatch(r"[a-z0-9-]+", name) else ""
 
 
-def printables_markdown(root: Path, prefix: str = PDF_FOLDER + "/") -> str:
+def printables_markdown(root: Path, prefix: str = PDF_FOLDER + "/", exercises=None) -> str:
     """The Markdown for the "Printables" page: a table of workshop packets, then a table of
     every published worksheet in lesson order. Each row has an anchor named after the exercise
     or plan id (lesson pages link to `printables.md#<exercise id>`). `prefix` goes before each
-    PDF's file name."""
+    PDF's file name. `exercises` (already loaded ones, for example the build's) saves reading
+    the exercise files again."""
     root = Path(root)
     info = course_info(root)
     lines = ["## Workshop packets", "",
@@ -76,11 +77,9 @@ def printables_markdown(root: Path, prefix: str = PDF_FOLDER + "/") -> str:
         lines.append(f"| {_anchor(plan.path.stem)}{_cell(title)} | {_links_cell(links, 'learner', prefix, title)} "
                      f"| {_links_cell(links, 'facilitator', prefix, title)} |")
 
-    exercises = []
-    for path in sorted((root / "exercises").glob("*.yml")):
-        exercise, _ = load_exercise(path, root)
-        if exercise is not None and not exercise.draft:
-            exercises.append(exercise)
+    if exercises is None:
+        exercises = [load_exercise(path, root)[0] for path in sorted((root / "exercises").glob("*.yml"))]
+    exercises = [exercise for exercise in exercises if exercise is not None and not exercise.draft]
     lesson_text = {lesson: _read(root / "docs" / lesson) for lesson in {e.lesson for e in exercises}}
 
     def order(exercise) -> tuple:
@@ -99,11 +98,11 @@ def printables_markdown(root: Path, prefix: str = PDF_FOLDER + "/") -> str:
     return "\n".join(lines) + "\n"
 
 
-def fill_printables_page(markdown: str, root: Path) -> str:
+def fill_printables_page(markdown: str, root: Path, exercises=None) -> str:
     """docs/printables.md with its marker line replaced by the list (for the MkDocs hook)."""
     if MARKER not in markdown:
         return markdown
-    return markdown.replace(MARKER, printables_markdown(root), 1)
+    return markdown.replace(MARKER, printables_markdown(root, exercises=exercises), 1)
 
 
 def _read(path: Path) -> str:

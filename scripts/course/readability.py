@@ -6,8 +6,11 @@ HTML and front matter are left out. textstat 0.7.8 is used because it works offl
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from .lessons import EXERCISE_OPEN, HEADING, LINK, Page
 from .problems import Problem, problem
@@ -76,18 +79,52 @@ def prose(page: Page) -> list[tuple[int, str]]:
     return result
 
 
-def score_page(page: Page) -> Score | None:
-    import textstat  # imported here: loading its dictionary takes about a second
+CACHE_FILE = Path(".cache") / "readability.json"
+"""Scores kept between runs, by the hash of a page's prose, under the project root (git ignores
+it). textstat loads a 130,000-word dictionary (about 0.6 s) on first use; with the cache, a build
+or check in a new process only pays that when a lesson's text has changed."""
 
+
+def score_page(page: Page, cache: dict | None = None, kept: dict | None = None) -> Score | None:
+    """The page's scores. Scores found in `cache` (prose hash -> Score fields) are reused;
+    every score used is put in `kept`, the cache to save."""
     blocks = prose(page)
     if not blocks:
         return None
+    key = hashlib.sha256(repr((page.name, blocks)).encode()).hexdigest()
+    if cache and key in cache:
+        fields = (kept if kept is not None else {}).setdefault(key, cache[key])
+        return Score(**{**fields, "longest": tuple(fields["longest"])})
+    import textstat  # imported here: loading its dictionary takes about a second
+
     text = " ".join(text for _, text in blocks)
     sentences = [(number, s.strip()) for number, block in blocks for s in SENTENCE.findall(block) if s.strip()]
     longest = max(sentences, key=lambda s: len(s[1].split()), default=(0, ""))
-    return Score(name=page.name, words=textstat.lexicon_count(text), sentences=textstat.sentence_count(text),
-                 grade=round(textstat.flesch_kincaid_grade(text), 1),
-                 words_per_sentence=round(textstat.words_per_sentence(text), 1), longest=longest)
+    score = Score(name=page.name, words=textstat.lexicon_count(text), sentences=textstat.sentence_count(text),
+                  grade=round(textstat.flesch_kincaid_grade(text), 1),
+                  words_per_sentence=round(textstat.words_per_sentence(text), 1), longest=longest)
+    if kept is not None:
+        kept[key] = asdict(score)
+    return score
+
+
+def score_lessons(course) -> dict[str, Score | None]:
+    """Scores of every lesson by name, through the cache file under the course's root."""
+    path = Path(course.root) / CACHE_FILE
+    try:
+        cache = json.loads(path.read_text(encoding="utf-8"))
+        cache = cache if isinstance(cache, dict) else {}
+    except (OSError, ValueError):
+        cache = {}
+    kept: dict = {}
+    scores = {name: score_page(page, cache, kept) for name, page in sorted(course.lessons.items())}
+    if kept != cache:
+        try:
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(json.dumps(kept), encoding="utf-8")
+        except OSError:
+            pass  # a read-only copy of the course still gets its scores, just not cached
+    return scores
 
 
 def _hardest(score: Score) -> str:
@@ -102,8 +139,8 @@ def _hardest(score: Score) -> str:
 def check_readability(course) -> list[Problem]:
     """A warning for each lesson above MAX_GRADE or MAX_WORDS_PER_SENTENCE."""
     problems = []
-    for page in course.lessons.values():
-        score = score_page(page)
+    for name, score in score_lessons(course).items():
+        page = course.lessons[name]
         if score is None:
             continue
         where = dict(root=course.root, hardest=_hardest(score))
@@ -120,8 +157,7 @@ def readability_report(course) -> str:
     """One line per lesson: words, grade and average sentence length, with a mark on those
     above the limits."""
     lines = [f"{'Lesson':<45} {'Words':>6} {'Grade':>6} {'Words/sentence':>15}"]
-    for name, page in sorted(course.lessons.items()):
-        score = score_page(page)
+    for name, score in score_lessons(course).items():
         if score is None:
             lines.append(f"{name:<45} {'(no prose)':>6}")
             continue
