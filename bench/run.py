@@ -105,12 +105,14 @@ def free_port() -> int:
 
 
 class StaticServer:
-    """python -m http.server on 127.0.0.1 for a built site, stopped on exit."""
+    """A built site served on 127.0.0.1 as a static host such as GitHub Pages serves it (text
+    gzipped when the browser asks), in its own process, stopped on exit. Both sides of every
+    comparison are served the same way."""
 
     def __init__(self, folder: Path):
         self.port = free_port()
         self.process = subprocess.Popen(
-            [PYTHON, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "-d", str(folder)],
+            [PYTHON, str(BENCH / "gzip_server.py"), str(self.port), str(folder)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.url = f"http://127.0.0.1:{self.port}/"
         for _ in range(100):
