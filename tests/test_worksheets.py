@@ -17,7 +17,8 @@ from course.loader import load_exercise
 from course.plans import load_plan
 from course.printables import MARKER, fill_printables_page, pdf_links, printables_markdown
 from course.print_settings import CourseInfo, PrintOptions, course_info, lesson_where, pdf_filename
-from course.worksheets import clock, css_string, packet_front_html, packet_view, worksheet_html
+from course.worksheets import (FACILITATOR_TRACKER_ROWS, clock, css_string, packet_front_html,
+                               packet_view, worksheet_html)
 
 EXERCISES = {
     "myth-quiz": """
@@ -483,3 +484,24 @@ def test_printables_page_marker_is_replaced(project):
 def test_the_real_printables_page_has_the_marker():
     root = Path(__file__).resolve().parents[1]
     assert MARKER in (root / "docs" / "printables.md").read_text(encoding="utf-8")
+
+
+def test_short_endings_are_kept_with_what_comes_before(project, info):
+    """The templates mark the last part, question, prompt and table rows to keep with the one
+    before (print.css), as real attributes, never as escaped text."""
+    for exercise_id in KIND_IDS.values():
+        for edition in ("learner", "facilitator"):
+            html = worksheet_html(load(project, exercise_id), edition, PrintOptions(), info)
+            assert "&#34;keep" not in html and "keep-with-previous&#34;" not in html
+    quiz = worksheet_html(load(project, "myth-quiz"), "learner", PrintOptions(), info)
+    assert 'class="item question keep-with-previous"' in quiz
+    assert ' data-spacing="roomy"' in quiz
+
+
+def test_facilitator_tracker_has_fewer_blank_rows(project, info):
+    tracker = load(project, KIND_IDS["tracker"])
+    learner = worksheet_html(tracker, "learner", PrintOptions(), info)
+    facilitator = worksheet_html(tracker, "facilitator", PrintOptions(), info)
+    rows = learner.split("<tbody>", 1)[1].count("<tr")
+    assert rows == tracker.rows
+    assert facilitator.split("<tbody>", 1)[1].count("<tr") == min(tracker.rows, FACILITATOR_TRACKER_ROWS)

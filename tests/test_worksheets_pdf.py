@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from course import pdf_build, pdf_jobs
 from course.print_settings import PrintOptions, pdf_filename
+from course.worksheets import FACILITATOR_TRACKER_ROWS
 from test_worksheets import KIND_IDS, load, make_project, texts_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -267,3 +268,72 @@ def test_nothing_is_cut_off(built):
                 if float(x_min) < 36 or float(x_max) > width - 36 or float(y_min) < 20 or float(y_max) > height - 20:
                     outside.append((path.name, word))
     assert outside == []
+
+
+# --- page breaks in the real course --------------------------------------------------------
+
+def _body_rows_per_page(document) -> list[int]:
+    """How many table body rows (tracker, sort, words to leave out) each page holds."""
+    counts = []
+    for page in document.pages:
+        rows, stack = 0, [page._page_box]
+        while stack:
+            box = stack.pop()
+            if type(box).__name__ == "TableRowGroupBox" and not box.is_header:
+                rows += len(box.children)
+                continue
+            stack.extend(getattr(box, "children", []))
+        counts.append(rows)
+    return counts
+
+
+@pytest.fixture(scope="module")
+def course_letter_sheets():
+    """Every exercise of the real course, laid out at Letter in both editions, as the build
+    lays them out (no PDF written: the layout is what this is about)."""
+    from course.loader import load_exercise
+    from course.print_settings import course_info
+    from course.worksheets import render_document, worksheet_html
+    info, options = course_info(ROOT), PrintOptions()
+    sheets = {}
+    for path in sorted((ROOT / "exercises").glob("*.yml")):
+        exercise = load_exercise(path, ROOT)[0]
+        if exercise is None or getattr(exercise, "draft", False):
+            continue
+        for edition in ("learner", "facilitator"):
+            html = worksheet_html(exercise, edition, options, info)
+            sheets[exercise.id, edition] = exercise, render_document(html, options)
+    return sheets
+
+
+def test_no_last_page_holds_only_a_few_lines(course_letter_sheets):
+    """A last part, question or note alone on its last page looks like a printing mistake."""
+    from course.worksheets import last_page_fill
+    lonely = [f"{name} ({edition}): {len(document.pages)} pages, last {last_page_fill(document):.0%} used"
+              for (name, edition), (_, document) in course_letter_sheets.items()
+              if len(document.pages) > 1 and last_page_fill(document) < 0.1]
+    assert lonely == []
+
+
+def test_tables_never_leave_a_few_rows_alone(course_letter_sheets):
+    for (name, edition), (exercise, document) in course_letter_sheets.items():
+        counts = [rows for rows in _body_rows_per_page(document) if rows]
+        if len(counts) > 1:
+            assert min(counts[0], counts[-1]) >= 3, (name, edition, counts)
+        if exercise.kind == "tracker":
+            # the learner edition keeps every blank row; the facilitator edition has fewer,
+            # in one piece, so a few rows never sit alone on a page
+            if edition == "learner":
+                assert sum(counts) == exercise.rows, (name, counts)
+            else:
+                assert counts == [min(exercise.rows, FACILITATOR_TRACKER_ROWS)], (name, counts)
+
+
+def test_message_worksheets_fit_their_pages(course_letter_sheets):
+    """The six message worksheets: the learner edition on two pages (one sheet, both sides)
+    unless the message has many parts; never a part or a sample line alone on a page."""
+    messages = {key: value for key, value in course_letter_sheets.items() if value[0].kind == "message"}
+    assert len(messages) >= 12
+    for (name, edition), (exercise, document) in messages.items():
+        if edition == "learner" and len(exercise.parts) <= 5:
+            assert len(document.pages) <= 2, name

@@ -36,6 +36,18 @@ WIDE_TRACKER_COLUMNS = 5
 WIDE_TRACKER_WIDTH = 10
 """... and so does one whose column widths add up to this much."""
 
+FACILITATOR_TRACKER_ROWS = 10
+"""The facilitator edition of a tracker shows at most this many blank rows, so its table fits
+on the page after the notes with the answer key under it. The learner edition keeps them all."""
+
+ROOMY = ' data-spacing="roomy"'
+TIGHT = ' data-spacing="tight"'
+"""Worksheets are laid out with roomy spacing. When that leaves the last page nearly empty, they
+are laid out again with tight spacing (print.css), and the tight layout is kept if it saves a
+page: a few lines alone on a last page look like a mistake."""
+NEARLY_EMPTY = 0.4
+"""A last page whose body is used less than this much (a fraction of its height) is nearly empty."""
+
 
 # --- what the templates read ------------------------------------------------------------------
 
@@ -60,6 +72,12 @@ class SheetView:
     def column_percent(self) -> list[float]:
         widths = [max(1, min(4, column.width)) for column in getattr(self.exercise, "columns", [])]
         return [round(100 * width / sum(widths), 1) for width in widths]
+
+    @property
+    def rows(self) -> int:
+        """Blank rows of a tracker's table: all of them for learners, fewer for the facilitator."""
+        rows = getattr(self.exercise, "rows", 0)
+        return min(rows, FACILITATOR_TRACKER_ROWS) if self.facilitator else rows
 
     @property
     def part_lines(self) -> int:
@@ -153,7 +171,7 @@ def worksheet_html(exercise: model.Exercise, edition: str, options: PrintOptions
     facilitator = edition == "facilitator"
     sheet = SheetView(exercise, facilitator, lesson_where(info, exercise.lesson), options)
     return _environment().get_template("print/worksheet.html").render(
-        sheet=sheet, options=options, course=info, source_hash=source_hash,
+        sheet=sheet, options=options, course=info, source_hash=source_hash, spacing="roomy",
         document_title=f"{exercise.title} ({edition} edition)",
         description=f"A printable worksheet from {info.name}.",
         keywords=[info.name, "worksheet", edition, exercise.kind])
@@ -195,11 +213,34 @@ def _stylesheet():
     return CSS(string=STYLESHEET.read_text(encoding="utf-8"), base_url=str(PRINT_TEMPLATES))
 
 
-def render_document(html: str, options: PrintOptions):
-    """Lay out `html` as pages (a WeasyPrint Document)."""
+def _layout(html: str, options: PrintOptions):
     from weasyprint import HTML
     return HTML(string=html, base_url=str(PRINT_TEMPLATES)).render(
         stylesheets=[_stylesheet()], pdf_forms=options.forms)
+
+
+def last_page_fill(document) -> float:
+    """How much of the last page's body the content uses, from 0 (empty) to 1 (full)."""
+    try:
+        page = document.pages[-1]._page_box  # WeasyPrint's layout of the page (pinned version)
+        root = page.children[0]
+        return (root.position_y + root.margin_height() - page.content_box_y()) / page.height
+    except (AttributeError, IndexError, ZeroDivisionError):
+        return 1.0  # cannot tell: treat the page as full, so nothing changes
+
+
+def render_document(html: str, options: PrintOptions):
+    """Lay out `html` as pages (a WeasyPrint Document).
+
+    A worksheet whose last page is nearly empty is laid out again with tight spacing; the
+    tight layout is kept when it has fewer pages (see `ROOMY`).
+    """
+    document = _layout(html, options)
+    if ROOMY in html and len(document.pages) > 1 and last_page_fill(document) < NEARLY_EMPTY:
+        tight = _layout(html.replace(ROOMY, TIGHT, 1), options)
+        if len(tight.pages) < len(document.pages):
+            return tight
+    return document
 
 
 def packet_document(plan: WorkshopPlan, exercises: dict[str, model.Exercise], edition: str,
