@@ -47,6 +47,7 @@ BREAKS = [
     ("message-one", "      thanks: Thank you for meeting me on Tuesday. It helped a lot.\n",
                     "      thanks: Thank you.\n", "example-mismatch"),
     ("message-one", "      greeting: Hi Marco,\n", "      greting: Hi Marco,\n", "example-answer"),
+    ("message-one", "  words: [5, 80]\n", "  words: [5, 80]\n  parts: [thank]\n", "unknown-part"),
     ("tracker-one", "    options: [Family, Friends]\n", "", "empty-list"),
     ("tracker-one", "    width: 2", "    width: 7", "out-of-range"),
     ("reflection-one", "    lines: 3", "    lines: 0", "out-of-range"),
@@ -87,6 +88,21 @@ def test_target_too_long_names_the_numbers(tmp_path):
     edit(root / "exercises" / "pitch-one.yml", "    words: [5, 20]", "    words: [25, 30]")
     found = next(p for p in check_course(root) if p.code == "target-too-long")
     assert "at least 25 words, which take about 13 seconds at 120 words a minute" in found.message
+
+
+def test_a_message_length_names_an_unknown_part(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / "exercises" / "message-one.yml", "  words: [5, 80]\n", "  words: [5, 80]\n  parts: [thank]\n")
+    found = next(p for p in check_course(root) if p.code == "unknown-part")
+    assert found.line == 12
+    assert found.message == '"length" names the part "thank", which does not exist.'
+    assert found.hint.startswith('Did you mean "thanks"? Use the id of one of the parts: greeting, thanks.')
+
+
+def test_a_message_length_that_names_real_parts_is_fine(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / "exercises" / "message-one.yml", "  words: [5, 80]\n", "  words: [5, 80]\n  parts: [thanks]\n")
+    assert check_course(root) == []
 
 
 def test_a_draft_reports_warnings_only(tmp_path):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from checker_support import FIXTURE_COURSE
-from course import rules
+from course import model, rules
 from course.loader import load_exercise
 
 TABLE = json.loads((Path(__file__).parent / "rule_cases.json").read_text(encoding="utf-8"))
@@ -53,3 +53,26 @@ def test_non_checkable_kinds_have_no_spec():
     tracker, _ = load_exercise(FIXTURE_COURSE / "exercises" / "tracker-one.yml")
     assert rules.spec_for(tracker) is None
     assert rules.evaluate({"kind": "tracker"}, {"answer": {}}) is None
+
+
+def test_spec_lists_the_counted_parts_of_a_message():
+    message, _ = load_exercise(FIXTURE_COURSE / "exercises" / "message-one.yml")
+    assert rules.spec_for(message)["length"]["parts"] == ["greeting", "thanks"]
+    message.length.parts = ["thanks"]
+    spec = rules.spec_for(message)
+    assert spec["length"]["parts"] == ["thanks"]
+    entry = {"answer": {"greeting": "Hi Marco,", "thanks": "Thank you. It helped a lot."}}
+    assert rules.evaluate(spec, entry)["sentences"] == 2
+
+
+def test_the_length_says_what_it_leaves_out():
+    parts = [model.Part("greeting", "Greeting"), model.Part("body", "Your thanks"),
+             model.Part("ps", "PS for LinkedIn"), model.Part("closing", "Closing")]
+    assert model.LengthRule().not_counting(parts) == ""
+    assert model.LengthRule(parts=["body", "ps", "closing"]).not_counting(parts) == \
+        "not counting the greeting"
+    assert model.LengthRule(parts=["body", "ps"]).not_counting(parts) == \
+        "not counting the greeting and the closing"
+    assert model.LengthRule(parts=["body"]).not_counting(parts) == \
+        "not counting the greeting, the PS for LinkedIn and the closing"
+    assert model.LengthRule(parts=["greeting"]).not_counting(parts[:2]) == "not counting your thanks"

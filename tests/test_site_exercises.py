@@ -282,12 +282,18 @@ def test_message_right_answer_send_by_and_copy(page, context):
     page.open(LESSONS["message"])
     message = exercise(page, "fx-message")
     fill(message, GOOD_NOTE)
-    assert message.locator("[data-stat=sentences]").text_content() == "4"
+    # Only the parts between the greeting and the closing are counted, and the page says so.
+    assert message.locator("[data-stat=sentences]").text_content() == "2"
+    assert message.locator("[data-stat=words]").text_content() == "23"
+    assert message.locator(".nd-stats li").first.inner_text() == \
+        "Sentences: 2 (aim for 2 to 4, not counting the greeting and the closing)"
     assert message.locator("[data-assembled]").inner_text() == "\n".join(GOOD_NOTE.values())
     message.get_by_label("The day you met").fill("2026-11-24")
     assert message.locator("[data-send-by]").text_content() == "Send it by Thursday, November 26, 2026."
     message.get_by_role("button", name="Check my message").click()
     expect_text(status(page, "fx-message"), "Your message is ready to send.")
+    assert status(page, "fx-message").text_content().startswith(
+        "Your message has 2 sentences and 23 words, not counting the greeting and the closing.")
     message.get_by_role("button", name="Copy my message").click()
     expect_text(status(page, "fx-message"), "Your message was copied.")
     assert page.evaluate("navigator.clipboard.readText()") == "\n".join(GOOD_NOTE.values())
@@ -300,7 +306,8 @@ def test_message_wrong_answer(page):
     fill(message, {"Greeting": "Hi,", "Your thanks": "Thanks."})
     message.get_by_role("button", name="Check my message").click()
     expect_text(status(page, "fx-message"), "Still to write: Closing.")
-    assert "It is too short. Aim for 3 to 6 sentences." in status(page, "fx-message").text_content()
+    assert "It is too short. Aim for 2 to 4 sentences." in status(page, "fx-message").text_content()
+    assert message.locator("[data-stat=sentences]").text_content() == "1"
 
 
 # --- tracker ------------------------------------------------------------------------------------

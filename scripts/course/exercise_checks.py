@@ -117,6 +117,14 @@ def check_parts(found: Found) -> None:
     _check_unique(found, found.exercise.parts, "parts")
 
 
+def _check_part_ids(found: Found, obj, what: str, part_ids: list[str]) -> None:
+    """Every id in `obj.parts` (a pitch target's or a message length's) names a part."""
+    for part in obj.parts:
+        if part not in part_ids:
+            found.add("unknown-part", obj, "parts", what=what, part=part,
+                      suggestion=_suggest(part, part_ids), parts=", ".join(part_ids))
+
+
 def check_pitch(found: Found) -> None:
     exercise = found.exercise
     check_parts(found)
@@ -131,10 +139,7 @@ def check_pitch(found: Found) -> None:
         found.add("out-of-range", exercise, "repeat_limit", field="repeat_limit",
                   value=exercise.repeat_limit, allowed="1 or more")
     for target in exercise.targets:
-        for part in target.parts:
-            if part not in part_ids:
-                found.add("unknown-part", target, "parts", what=f"Target \"{target.id}\"", part=part,
-                          suggestion=_suggest(part, part_ids), parts=", ".join(part_ids))
+        _check_part_ids(found, target, f"Target \"{target.id}\"", part_ids)
         if target.seconds < 1:
             found.add("out-of-range", target, "seconds", field="seconds", value=target.seconds,
                       allowed="1 or more")
@@ -152,6 +157,7 @@ def check_message(found: Found) -> None:
     length = exercise.length
     _check_range(found, length, "sentences", length.sentences, "sentences")
     _check_range(found, length, "words", length.words, "words")
+    _check_part_ids(found, length, "\"length\"", [p.id for p in exercise.parts])
     if exercise.send_within_days is not None and exercise.send_within_days < 0:
         found.add("out-of-range", exercise, "send_within_days", field="send_within_days",
                   value=exercise.send_within_days, allowed="0 or more")

@@ -146,7 +146,36 @@ class LengthRule:
 
     sentences: tuple[int, int] | None = None
     words: tuple[int, int] | None = None
+    parts: list[str] = field(default_factory=list)
+    """Ids of the parts whose sentences and words are counted, for example the body of a note
+    without its greeting and closing; empty means all parts."""
     line: int = 0
+
+    def left_out(self, parts: list[Part]) -> list[Part]:
+        """The parts of the message that are not counted, in the message's order."""
+        return [part for part in parts if self.parts and part.id not in self.parts]
+
+    def not_counting(self, parts: list[Part]) -> str:
+        """What the counts leave out, in plain words from the parts' labels, for example
+        "not counting the greeting and the closing"; empty when every part is counted."""
+        labels = [_as_object(part.label) for part in self.left_out(parts)]
+        if not labels:
+            return ""
+        listed = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+        return f"not counting {listed}"
+
+
+_DETERMINERS = {"a", "an", "the", "your", "my", "our", "their", "his", "her", "one", "any"}
+
+
+def _as_object(label: str) -> str:
+    """A part's label inside a sentence: "Greeting" -> "the greeting", "Your thanks" ->
+    "your thanks"; "ID number" and "LinkedIn message" keep their capitals."""
+    label = " ".join(label.split())
+    first = label.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and not any(char.isupper() for char in first[1:]):
+        label = label[0].lower() + label[1:]
+    return label if first.lower() in _DETERMINERS else f"the {label}"
 
 
 # --- tracker, reflection, checklist -----------------------------------------------------------

@@ -11,7 +11,9 @@ Text rules, defined once:
 - a sentence: text up to a run of . ! ? or … (closing quotes or brackets may follow) that is
   followed by whitespace or the end; a last piece without end punctuation counts too. A piece
   counts only if it holds a word. In a message, each part is counted on its own, so a greeting
-  such as "Hi Marco," is one sentence;
+  such as "Hi Marco," is one sentence; only the parts in the spec's `length.parts` are counted
+  (`spec_for` lists them all when the exercise names none), so a note can leave its greeting
+  and closing out of its length;
 - a single point after a common abbreviation does not end a sentence: never after a title
   (TITLES: "Hi Mr. Dyck," is one sentence), and not after e.g., i.e., etc., a.m. or p.m.
   (BEFORE_LOWERCASE, in capitals or not) when the next character after the space is a
@@ -199,7 +201,8 @@ def spec_for(exercise: model.Exercise) -> dict | None:
         length = exercise.length
         return {**base, "parts": parts(exercise.parts),
                 "length": {"sentences": list(length.sentences) if length.sentences else None,
-                           "words": list(length.words) if length.words else None},
+                           "words": list(length.words) if length.words else None,
+                           "parts": list(length.parts) or [p.id for p in exercise.parts]},
                 "send_within_days": exercise.send_within_days,
                 "flagged": flagged(exercise.flagged)}
     return None
@@ -291,11 +294,19 @@ def _pitch(spec: dict, answer: dict, entry: dict) -> dict:
             "passed": not missing and low <= word_count <= high}
 
 
+def _counted(spec: dict) -> list[str]:
+    """The ids of the message parts the length rule counts, in the message's order."""
+    counted = spec["length"].get("parts")
+    part_ids = [p["id"] for p in spec["parts"]]
+    return part_ids if not isinstance(counted, list) else [pid for pid in part_ids if pid in counted]
+
+
 def _message(spec: dict, answer: dict, entry: dict) -> dict:
     part_ids = [p["id"] for p in spec["parts"]]
     texts = [_text(answer.get(pid)) for pid in part_ids]
-    sentences = sum(count_sentences(text) for text in texts)
-    word_count = sum(count_words(text) for text in texts)
+    counted = [_text(answer.get(pid)) for pid in _counted(spec)]
+    sentences = sum(count_sentences(text) for text in counted)
+    word_count = sum(count_words(text) for text in counted)
     missing = _missing(part_ids, spec, answer)
     passed = not missing
     for value, limits in ((sentences, spec["length"]["sentences"]),

@@ -1,5 +1,6 @@
 /* Message: a thank-you, follow-up or reconnection message built from parts. Sentence and word
- * counts, missing parts, flagged words, a "send by" date from the day you met, and copy.
+ * counts (of the parts the length rule counts: CourseRules gives them, and the page says what
+ * they leave out), missing parts, flagged words, a "send by" date from the day you met, and copy.
  * Saved: {"answer": {part: text}, "meeting_date": "YYYY-MM-DD"}. Checked by CourseRules. */
 (function () {
   "use strict";
@@ -91,8 +92,9 @@
     function check() {
       const result = save();
       const length = rules.length;
+      const notCounting = root.querySelector("[data-not-counting]").dataset.notCounting;
       const sentences = ["Your message has " + ctx.plural(result.sentences, "sentence") + " and " +
-        ctx.plural(result.words, "word") + "."];
+        ctx.plural(result.words, "word") + (notCounting ? ", " + notCounting : "") + "."];
       if (result.missing.length) sentences.push("Still to write: " + result.missing.map((id) => labels[id]).join(", ") + ".");
       if (length.sentences && (result.sentences < length.sentences[0] || result.sentences > length.sentences[1])) {
         sentences.push((result.sentences < length.sentences[0] ? "It is too short." : "It is too long.") + range("sentences", length.sentences));

@@ -216,11 +216,20 @@
              passed: missing.length === 0 && low <= wordCount && wordCount <= high };
   }
 
+  // The ids of the message parts the length rule counts, in the message's order.
+  function countedParts(spec) {
+    var counted = spec.length.parts;
+    var partIds = spec.parts.map(function (p) { return p.id; });
+    if (!Array.isArray(counted)) return partIds;
+    return partIds.filter(function (id) { return counted.indexOf(id) !== -1; });
+  }
+
   function message(spec, answer, entry) {
     var partIds = spec.parts.map(function (p) { return p.id; });
     var texts = partIds.map(function (id) { return text(own(answer, id)); });
-    var sentences = texts.reduce(function (sum, t) { return sum + countSentences(t); }, 0);
-    var wordCount = texts.reduce(function (sum, t) { return sum + countWords(t); }, 0);
+    var counted = countedParts(spec).map(function (id) { return text(own(answer, id)); });
+    var sentences = counted.reduce(function (sum, t) { return sum + countSentences(t); }, 0);
+    var wordCount = counted.reduce(function (sum, t) { return sum + countWords(t); }, 0);
     var missing = missingParts(partIds, spec, answer);
     var passed = missing.length === 0;
     [[sentences, spec.length.sentences], [wordCount, spec.length.words]].forEach(function (pair) {
