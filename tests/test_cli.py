@@ -177,3 +177,23 @@ def test_github_escapes_the_hint_and_keeps_one_line():
     annotation = format_github(problem)
     assert "\n" not in annotation
     assert annotation.startswith("::error file=exercises/a%2Cb.yml,line=2::[yaml-colon] 50%25 done%0AUse: quotes")
+
+
+def test_plain_text_message_counts_the_whole_text_and_says_so(capsys, course, tmp_path):
+    edit(course / "exercises/message-one.yml", "  words: [5, 80]\n", "  words: [5, 80]\n  parts: [thanks]\n")
+    path = tmp_path / "note.txt"
+    path.write_text("Hi Marco,\n\nThank you for meeting me on Tuesday. It helped a lot.\n")
+    code, out, _ = run(capsys, "--root", str(course), "--exercise", "message-one", "--text", str(path))
+    assert code == 0
+    assert "The site does not count the greeting. Here the whole text is counted" in out
+    assert "2 sentences and 13 words; it needs 2 to 5 sentences" in out  # "Hi Marco," joins the next one
+
+
+def test_answers_say_what_a_message_count_leaves_out(capsys, course, tmp_path):
+    edit(course / "exercises/message-one.yml", "  words: [5, 80]\n", "  words: [5, 80]\n  parts: [thanks]\n")
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({
+        "format": "networking-demystified-answers", "version": 1, "answers": {"message-one": {
+            "answer": {"greeting": "Hi Marco,", "thanks": "Thank you. It helped."}}}}))
+    code, out, _ = run(capsys, "--root", str(course), "--answers", str(answers))
+    assert "2 sentences and 4 words, not counting the greeting; it needs 2 to 5 sentences" in out

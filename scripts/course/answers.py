@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from . import model, rules
-from .feedback import describe, verdict
+from .feedback import describe, not_counting, verdict
 
 FORMAT = "networking-demystified-answers"
 
@@ -58,7 +58,7 @@ def _progress(exercise: model.Exercise, answer: dict) -> str:
 
 
 def _details(exercise, spec: dict, result: dict) -> list[str]:
-    lines = describe(spec, result)
+    lines = describe(spec, result, not_counting(exercise))
     if isinstance(exercise, model.QuizExercise):
         for question, checked in zip(exercise.questions, result["questions"]):
             chosen = ", ".join(checked["chosen"]) or "nothing"
@@ -118,6 +118,11 @@ def check_text(exercise: model.Exercise, text: str) -> str:
             out.append(f"  {target['label']}: {verdict(result)}")
             out += [f"    {line}" for line in describe(spec, result)]
     else:
+        spec["length"]["parts"] = ["text"]
+        if exercise.length.parts:
+            left_out = not_counting(exercise).removeprefix("not counting ")
+            out.append(f"  The site does not count {left_out}. Here the whole text is counted, "
+                       "so allow a sentence or two more than the aim.")
         result = rules.evaluate(spec, entry)
         out.append(f"  {verdict(result).capitalize()}")
         out += [f"    {line}" for line in describe(spec, result)]

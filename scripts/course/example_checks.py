@@ -7,7 +7,7 @@ that exist), then run through the same rules the site uses (rules.py).
 from __future__ import annotations
 
 from . import model, rules
-from .feedback import describe
+from .feedback import describe, not_counting
 
 
 def _answer_problems(exercise, example: model.Example) -> list[tuple[str, str]]:
@@ -69,4 +69,4 @@ def check_examples(found) -> None:
         if actual != example.expect:
             found.add("example-mismatch", example, name=example.name, expect=example.expect,
                       actual="passes" if result["passed"] else "fails",
-                      details="; ".join(describe(spec, result)))
+                      details="; ".join(describe(spec, result, not_counting(exercise))))

@@ -13,8 +13,9 @@ def _labels(ids: list[str], spec: dict) -> str:
     return ", ".join(f"\"{labels.get(i, i)}\"" for i in ids)
 
 
-def describe(spec: dict, result: dict) -> list[str]:
-    """Short sentences that say what the result is and why it passes or fails."""
+def describe(spec: dict, result: dict, not_counting: str = "") -> list[str]:
+    """Short sentences that say what the result is and why it passes or fails. For a message,
+    `not_counting` says which parts the counts leave out (see model.LengthRule.not_counting)."""
     kind = spec["kind"]
     if kind in ("quiz", "sort"):
         what = "questions" if kind == "quiz" else "items"
@@ -30,6 +31,7 @@ def describe(spec: dict, result: dict) -> list[str]:
         needs = [_range(spec["length"][key], key) for key in ("sentences", "words")
                  if spec["length"].get(key)]
         lines.append(f"{result['sentences']} sentences and {result['words']} words"
+                     + (f", {not_counting}" if not_counting else "")
                      + (f"; it needs {' and '.join(needs)}" if needs else ""))
         if result.get("send_by"):
             lines.append(f"send it by {result['send_by']}")
@@ -40,6 +42,12 @@ def describe(spec: dict, result: dict) -> list[str]:
     if result.get("repeated"):
         lines.append("used often: " + ", ".join(f"\"{w}\"" for w in result["repeated"]))
     return lines
+
+
+def not_counting(exercise) -> str:
+    """The parts a message's length leaves out, in words ("" for other kinds)."""
+    length = getattr(exercise, "length", None)
+    return length.not_counting(exercise.parts) if length is not None else ""
 
 
 def verdict(result: dict) -> str:

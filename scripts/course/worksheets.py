@@ -108,7 +108,10 @@ class SheetView:
         ranges = [f"{low} to {high} {unit}" for unit, pair in
                   (("sentences", rule and rule.sentences), ("words", rule and rule.words)) if pair
                   for low, high in [pair]]
-        return ", ".join(ranges) + "." if ranges else ""
+        if not ranges:
+            return ""
+        left_out = rule.not_counting(self.exercise.parts)
+        return ", ".join(ranges) + (f", {left_out}" if left_out else "") + "."
 
 
 @dataclass
