@@ -99,3 +99,18 @@ def test_offline_zip_navigates_and_searches_from_file(site_dir, tmp_path, browse
     assert "elevator" in results.first.inner_text().lower()
     context.close()
     assert errors == []
+
+
+def test_search_finds_exercise_questions_but_never_gives_away_answers(site_dir):
+    import json
+
+    from course.loader import load_exercise
+    from conftest import ROOT
+
+    quiz, _ = load_exercise(ROOT / "exercises" / "myth-or-fact.yml", ROOT)
+    index = json.loads((site_dir / "search" / "search_index.json").read_text())
+    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+    question = quiz.questions[0]
+    assert question.prompt in text
+    assert question.options[0].feedback not in text
+    assert question.explanation not in text
