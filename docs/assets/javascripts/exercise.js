@@ -115,17 +115,39 @@
     return context;
   }
 
-  /* Textareas print cut off, so a copy of each answer as plain text is kept beside it for print. */
+  /* Textareas print cut off, so a copy of each answer as plain text is kept beside it for print.
+   * The copy follows every change, so it is right even where the browser skips "beforeprint". */
+  function mirrorOne(box) {
+    let copy = box.nextElementSibling;
+    if (!copy || !copy.classList.contains("nd-print-text")) {
+      copy = el("div", "nd-print-text");
+      copy.setAttribute("aria-hidden", "true");
+      box.after(copy);
+    }
+    copy.textContent = box.value;
+  }
+
   function mirrorTextareas(scope) {
-    scope.querySelectorAll(".nd-exercise textarea").forEach((box) => {
-      let copy = box.nextElementSibling;
-      if (!copy || !copy.classList.contains("nd-print-text")) {
-        copy = el("div", "nd-print-text");
-        copy.setAttribute("aria-hidden", "true");
-        box.after(copy);
-      }
-      copy.textContent = box.value;
-    });
+    scope.querySelectorAll(".nd-exercise textarea").forEach(mirrorOne);
+  }
+
+  /* A writing box grows with its text, so nothing the learner wrote is hidden behind a scroll bar. */
+  function grow(box) {
+    if (!box.offsetParent) return; // not shown: nothing to measure
+    box.style.height = "auto";
+    const border = box.offsetHeight - box.clientHeight;
+    box.style.height = Math.max(box.scrollHeight + border, box.offsetHeight) + "px";
+  }
+
+  function growAll(scope) {
+    scope.querySelectorAll(".nd-exercise textarea").forEach(grow);
+  }
+
+  function onInput(event) {
+    const box = event.target;
+    if (!(box instanceof HTMLTextAreaElement) || !box.closest(".nd-exercise")) return;
+    grow(box);
+    mirrorOne(box);
   }
 
   function printOne(root) {
@@ -159,6 +181,13 @@
   function boot() {
     document.documentElement.classList.add("nd-js");
     document.querySelectorAll("section.nd-exercise[data-exercise]").forEach(start);
+    mirrorTextareas(document);
+    growAll(document);
+    document.addEventListener("input", onInput);
+    let width = window.innerWidth;
+    window.addEventListener("resize", () => {
+      if (window.innerWidth !== width) { width = window.innerWidth; growAll(document); }
+    });
   }
 
   window.addEventListener("beforeprint", () => mirrorTextareas(document));

@@ -6,12 +6,14 @@
     const path = box.dataset.lesson;
     const button = box.querySelector("[data-action=lesson-done]");
     const status = box.querySelector("[data-role=status]");
+    const badge = box.querySelector("[data-role=done-badge]"); // what aria-pressed says, for the eyes
     const found = window.CourseStorage.readLessons();
     let done = found.done.includes(path);
 
     function show() {
       button.setAttribute("aria-pressed", String(done));
       button.classList.toggle("nd-button--done", done);
+      if (badge) badge.hidden = !done;
     }
 
     box.hidden = false;

@@ -12,6 +12,18 @@
     });
   }
 
+  /* Today on this device, as YYYY-MM-DD. */
+  function today() {
+    const now = new Date();
+    return [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+      .map((n, i) => String(n).padStart(i ? 2 : 4, "0")).join("-");
+  }
+
+  /* Change a node's text only when it differs, so a live region speaks only real news. */
+  function setText(node, text) {
+    if (node && node.textContent !== text) node.textContent = text;
+  }
+
   /* Copy with the Clipboard API, or with a hidden text box where that is missing. */
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) {
@@ -46,6 +58,7 @@
     const advice = root.querySelector("[data-advice]");
     const meeting = root.querySelector("[data-meeting-date]");
     const sendBy = root.querySelector("[data-send-by]");
+    const late = root.querySelector("[data-send-late]");
     const labels = {};
     rules.parts.forEach((part) => { labels[part.id] = part.label; });
 
@@ -73,9 +86,10 @@
         { title: "Words to look at again:", items: result.flagged.map((f) => "“" + f.word + "”: " + f.reason) },
       ]);
       if (sendBy) {
-        sendBy.textContent = result.send_by ? "Send it by " + longDate(result.send_by) + "."
-          : "Choose the day you met to see the last day to send it.";
+        setText(sendBy, result.send_by ? "Send it by " + longDate(result.send_by) + "."
+          : "Choose the day you met to see the last day to send it.");
       }
+      if (late) late.hidden = !(result.send_by && result.send_by < today());
       return { current, result };
     }
 
@@ -103,6 +117,10 @@
       }
       if (result.passed) sentences.push("Your message is ready to send. Well done.");
       if (result.flagged.length) sentences.push("Look again at " + ctx.plural(result.flagged.length, "word") + " listed under your message.");
+      if (result.send_by) {
+        sentences.push(result.send_by < today() ? "The day to send it has passed. Send it as soon as you can."
+          : "Send it by " + longDate(result.send_by) + ".");
+      }
       ctx.announce(sentences.join(" "));
     }
 

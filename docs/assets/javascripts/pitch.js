@@ -71,6 +71,11 @@
         const note = box.parentElement.querySelector("[data-unused]");
         note.hidden = !unused;
         box.closest(".nd-part").classList.toggle("nd-part--unused", unused);
+        /* A screen reader hears the note too, but only while it is shown. */
+        const described = (box.getAttribute("aria-describedby") || "").split(" ").filter((ref) => ref && ref !== note.id);
+        if (unused) described.push(note.id);
+        if (described.length) box.setAttribute("aria-describedby", described.join(" "));
+        else box.removeAttribute("aria-describedby");
       });
       return { current, result };
     }
@@ -101,7 +106,8 @@
       paces.measured = measured;
     }
 
-    /* A start/stop timer on a button; onStop gets the seconds (to one decimal). */
+    /* A start/stop timer on a button; onStop gets the seconds (to one decimal). The button's
+     * name says what it does next ("Start ...", "Stop ..."), so it is not a toggle button. */
     function timer(button, display, startLabel, stopLabel, onStop) {
       let started = 0;
       let ticking = null;
@@ -109,7 +115,7 @@
         window.clearInterval(ticking);
         ticking = null;
         button.textContent = startLabel;
-        button.setAttribute("aria-pressed", "false");
+        button.classList.remove("nd-button--running");
         onStop(Math.round((performance.now() - started) / 100) / 10);
       };
       button.addEventListener("click", () => {
@@ -117,7 +123,7 @@
         started = performance.now();
         display.textContent = seconds(0);
         button.textContent = stopLabel;
-        button.setAttribute("aria-pressed", "true");
+        button.classList.add("nd-button--running");
         ticking = window.setInterval(() => {
           display.textContent = seconds(Math.floor((performance.now() - started) / 1000));
         }, 250);
@@ -139,10 +145,13 @@
         root.querySelector("[data-timer=measure]").textContent = seconds(Math.round(taken));
         const count = window.CourseRules.countWords(speechText());
         const rate = taken > 0 ? Math.round(count / (taken / 60)) : 0;
-        if (count < 10 || taken < 3) {
+        if (count < 10) {
           ctx.announce("Write at least 10 words of your speech first. Then press start and read it all out loud.");
+        } else if (taken < 3) {
+          ctx.announce("That was too short to measure. Press start, read your whole speech out loud, then press stop.");
         } else if (rate < MIN_PACE || rate > MAX_PACE) {
-          ctx.announce("That was " + rate + " words a minute, which seems unlikely. Please try again, reading the whole speech.");
+          ctx.announce("That was " + rate + " words a minute. That seems too " + (rate < MIN_PACE ? "slow" : "fast") +
+            ", so your pace did not change. Try again and read the whole speech.");
         } else {
           measured = rate;
           pace = "measured";

@@ -94,7 +94,8 @@
       const data = S.exportData();
       const day = data.exported.slice(0, 10);
       S.download("networking-demystified-answers-" + day + ".json", JSON.stringify(data, null, 2), "application/json");
-      const count = Object.keys(data.answers).length;
+      /* Count what the page above calls "started": an exercise with an empty answer is not. */
+      const count = Object.values(data.answers).filter((record) => Object.keys(record.answer).length).length;
       say("Your answers were saved as a file (" + count + (count === 1 ? " exercise" : " exercises") +
         "). Look for it in your Downloads folder.");
     });

@@ -109,7 +109,8 @@
     root.querySelector("[data-action=export-csv]").addEventListener("click", () => {
       const current = answer();
       window.CourseStorage.download(ctx.id + ".csv", toCsv(columns, current.rows), "text/csv;charset=utf-8");
-      ctx.announce("Your table was saved as a file: " + ctx.id + ".csv. It opens in a spreadsheet program.");
+      ctx.announce("Your table was saved as a file: " + ctx.id + ".csv. " +
+        "Look for it in your Downloads folder. It opens in a spreadsheet program.");
     });
   });
 
