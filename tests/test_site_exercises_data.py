@@ -125,7 +125,7 @@ def test_import_never_overwrites_newer_answers_and_refuses_foreign_files(page, t
     message = page.locator("[data-data-tools] [data-role=status]")
     picker = page.get_by_label("Open a saved answers file")
     picker.set_input_files(tmp_path / "broken.json")
-    expect_text(message, "This file is not a saved answers file from this course. Nothing was changed.")
+    expect_text(message, "This file could not be read. It may be damaged or not complete. Nothing was changed.")
     picker.set_input_files(tmp_path / "foreign.json")
     expect_text(message, "This file is not a saved answers file from this course. Nothing was changed.")
     picker.set_input_files(tmp_path / "future.json")

@@ -54,6 +54,7 @@
 
   function importMessage(result, names) {
     const name = (id) => names[id] || id;
+    if (result.reason === "unreadable") return "This file could not be read. It may be damaged or not complete. Nothing was changed.";
     if (result.reason === "foreign") return "This file is not a saved answers file from this course. Nothing was changed.";
     if (result.reason === "newer") return "This file was saved by a newer version of this course, so it cannot be opened here. Nothing was changed.";
     if (result.reason === "storage" && !result.added.length && !result.updated.length) {

@@ -184,7 +184,11 @@
     const result = { ok: false, reason: "", added: [], updated: [], kept: [], same: [], skipped: [], lessons: 0 };
     const parsed = parse(text);
     const data = parsed.value;
-    if (!parsed.ok || !isObject(data) || data.format !== FORMAT) {
+    if (!parsed.ok) {
+      result.reason = "unreadable";
+      return result;
+    }
+    if (!isObject(data) || data.format !== FORMAT) {
       result.reason = "foreign";
       return result;
     }
