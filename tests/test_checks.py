@@ -183,3 +183,43 @@ def test_check_files_gives_the_same_hint_for_a_copy(tmp_path):
     alone, _ = check_files(root, [outside])
     assert "Do not rename the file" in next(p for p in inside if p.code == "id-file-mismatch").hint
     assert next(p for p in alone if p.code == "id-file-mismatch").hint.startswith("Rename the file")
+
+
+ONE_MISTAKE_ONE_MESSAGE = [
+    # (file, old text, new text, the problem expected, a follow-on problem that must not come)
+    ("quiz-one", "    options:\n      - text: Myth\n        correct: true\n"
+                 "        feedback: Right. It is sharing and helping.\n      - text: Fact\n"
+                 "        feedback: Not quite.\n", "    options: 5\n", "wrong-type", "empty-list"),
+    ("quiz-one", "    options:\n      - text: Myth\n        correct: true\n"
+                 "        feedback: Right. It is sharing and helping.\n      - text: Fact\n"
+                 "        feedback: Not quite.\n", "    options:\n", "empty-value", "empty-list"),
+    ("quiz-one", "        feedback: Not quite.\n", "        feedback:\n", "empty-value",
+                 "missing-feedback"),
+    ("quiz-one", "facilitator:\n  timing: 5 minutes.\n  group: Read each sentence aloud.\n  prompts:\n"
+                 "    - Which answer surprised you?\n", "facilitator: yes\n", "not-a-mapping",
+                 "missing-field"),
+    ("quiz-one", "  - name: all wrong\n    expect: fail\n    answer: {1: b, 2: [b]}\n",
+                 "  - name: all wrong\n    expect: fail\n    answer: {1: b, 2: [b]}\n  - just text\n",
+                 "not-a-mapping", "example-mismatch"),
+    ("quiz-one", "  - name: all wrong\n    expect: fail\n", "  - name: all wrong\n", "missing-field",
+                 "example-mismatch"),
+]
+
+
+@pytest.mark.parametrize("name, old, new, code, follow_on", ONE_MISTAKE_ONE_MESSAGE,
+                         ids=[f"{m[0]}-{m[3]}-{i}" for i, m in enumerate(ONE_MISTAKE_ONE_MESSAGE)])
+def test_one_mistake_is_not_reported_again_as_another(tmp_path, name, old, new, code, follow_on):
+    root = make_course(tmp_path)
+    edit(root / "exercises" / f"{name}.yml", old, new)
+    found = codes(p for p in check_course(root) if p.path == f"exercises/{name}.yml")
+    assert found.count(code) == 1 and follow_on not in found, found
+
+
+def test_an_empty_option_list_and_a_missing_facilitator_field_are_still_reported(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / "exercises" / "quiz-one.yml", "  group: Read each sentence aloud.\n", "")
+    edit(root / "exercises" / "quiz-one.yml", "    options:\n      - text: Myth\n        correct: true\n"
+         "        feedback: Right. It is sharing and helping.\n      - text: Fact\n"
+         "        feedback: Not quite.\n", "    options: []\n")
+    found = [p for p in check_course(root) if p.path == "exercises/quiz-one.yml"]
+    assert {"missing-field", "empty-list"} <= set(codes(found)), found

@@ -166,3 +166,21 @@ def test_load_course_keeps_going_past_bad_files(tmp_path):
     assert len(course.exercises) == 7
     assert sorted(p.path for p in course.problems) == ["exercises/broken.yml", "exercises/other.yml"]
     assert "lessons/01-start.md" in course.lessons
+
+
+@pytest.mark.parametrize("written, value", [
+    ("10", 10), ("017", 17), ("08", 8), ("-5", -5), ("1_000", 1000)])
+def test_whole_numbers_are_read_as_the_decimal_digits_written(tmp_path, written, value):
+    text = (GOOD / "pitch-one.yml").read_text().replace("minutes: 10", f"minutes: {written}")
+    text = text.replace("words: [5, 20]", f"words: [{written}, 20]")
+    exercise, problems = load_exercise(write(tmp_path, text, name="pitch-one.yml"))
+    assert "internal-error" not in codes(problems)
+    assert exercise.minutes == value and exercise.targets[0].words == (value, 20)
+
+
+@pytest.mark.parametrize("written", ["0b_", "0x1f", "1:30", "1.5", '"10"', "[10]"])
+def test_other_number_forms_are_the_wrong_type_not_a_crash(tmp_path, written):
+    text = (GOOD / "pitch-one.yml").read_text().replace("minutes: 10", f"minutes: {written}")
+    text = text.replace("words: [5, 20]", f"words: [{written}, 20]")
+    _, problems = load_exercise(write(tmp_path, text, name="pitch-one.yml"))
+    assert sorted(codes(problems)) == ["wrong-type", "wrong-type"], problems

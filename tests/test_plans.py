@@ -140,3 +140,17 @@ def test_a_copied_plan_is_told_to_change_its_id_not_its_file_name(tmp_path):
         'Change the line "id: demo" to "id: my-workshop", the same as the file name. '
         "Do not rename the file: there is already a file called demo.yml.")
     assert hints["workshops/third.yml"] == 'Rename the file to "fresh.yml", or change the id to "third".'
+
+
+def test_plan_minutes_are_read_like_exercise_minutes(tmp_path):
+    write(tmp_path, GOOD.replace("        minutes: 15\n", "        minutes: 015\n", 1))
+    assert codes_and_lines(tmp_path) == []
+    for written in ("0b_", "1:30", '"15"'):
+        write(tmp_path, GOOD.replace("        minutes: 15\n", f"        minutes: {written}\n", 1))
+        assert ("plan-bad-minutes", 14) in codes_and_lines(tmp_path)
+
+
+def test_a_key_that_is_a_list_is_named_in_words(tmp_path):
+    write(tmp_path, "[a, b]: 1\n" + GOOD)
+    unknown = [p for p in check_plans(tmp_path) if p.code == "plan-unknown-key"]
+    assert unknown and unknown[0].message == '"a list" is not a field of the plan.'

@@ -15,7 +15,6 @@ reported as `lessons/05-elevator-speech.md:114` before Markdown runs.
 
 from __future__ import annotations
 
-import difflib
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from pymdownx.blocks.block import Block
 from . import model
 from .problems import Problem, problem
 from .exercise_html import render_exercise
+from .yamlfile import suggest
 
 BLOCK_LINE = re.compile(r"^ {0,3}/{3,}\s*exercise\s*(?:\|\s*(?P<id>.*?))?\s*$")
 """An opening line such as `/// exercise | elevator-speech` (three or more slashes)."""
@@ -136,6 +136,5 @@ def unknown_exercise_problem(ref: BlockRef, path: str, known: Mapping[str, objec
             if (where / f"{ref.exercise_id}{suffix}").is_file():
                 return problem("broken-exercise", path, ref.line, 1, id=ref.exercise_id,
                                file=f"{where.name}/{ref.exercise_id}{suffix}")
-    close = difflib.get_close_matches(ref.exercise_id, list(known), n=1, cutoff=0.6)
     return problem("unknown-exercise", path, ref.line, 1, id=ref.exercise_id,
-                   suggestion=f"Did you mean \"{close[0]}\"? " if close else "")
+                   suggestion=suggest(ref.exercise_id, known))

@@ -6,12 +6,12 @@ collector points each problem at the line of the field it is about.
 
 from __future__ import annotations
 
-import difflib
 import math
 
 from . import model
-from .loader import col_of, line_of
+from .loader import col_of, line_of, reported
 from .problems import Problem, problem
+from .yamlfile import suggest
 
 
 class Found:
@@ -28,16 +28,6 @@ class Found:
         line = line_of(obj, at) if at else getattr(obj, "line", 1)
         col = col_of(obj, at) if at else 0
         self.problems.append(problem(code, self.exercise.path, line, col, root=self.root, **fields))
-
-
-def _suggest(word: str, choices) -> str:
-    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f"Did you mean \"{match[0]}\"? " if match else ""
-
-
-def _misspelled(obj, name: str) -> bool:
-    """True when the loader already reported a misspelling of `name` on this object."""
-    return name in getattr(obj, "_misspelled", ())
 
 
 def _check_range(found: Found, obj, name: str, limits, label: str) -> None:
@@ -77,7 +67,8 @@ def check_quiz(found: Found) -> None:
     for number, question in enumerate(found.exercise.questions, start=1):
         correct = sum(1 for option in question.options if option.correct)
         if not question.options:
-            found.add("empty-list", question, field="options")
+            if not reported(question, "options"):
+                found.add("empty-list", question, field="options")
             continue
         if len(question.options) > len(model.OPTION_LETTERS):
             found.add("out-of-range", question, "options", field="options",
@@ -92,7 +83,7 @@ def check_quiz(found: Found) -> None:
         if question.type == "multiple" and correct == 0:
             found.add("no-correct-option", question, "options", number=number)
         for letter, option in zip(model.OPTION_LETTERS, question.options):
-            if not option.feedback.strip() and not _misspelled(option, "feedback"):
+            if not option.feedback.strip() and not reported(option, "feedback"):
                 found.add("missing-feedback", option,
                           what=f"Option {letter} (\"{option.text}\") of question {number}")
 
@@ -106,9 +97,9 @@ def check_sort(found: Found) -> None:
     for number, item in enumerate(exercise.items, start=1):
         if item.category and item.category not in category_ids:
             found.add("unknown-category", item, "category", number=number, category=item.category,
-                      suggestion=_suggest(item.category, category_ids),
+                      suggestion=suggest(item.category, category_ids),
                       categories=", ".join(category_ids))
-        if not item.feedback.strip() and not _misspelled(item, "feedback"):
+        if not item.feedback.strip() and not reported(item, "feedback"):
             found.add("missing-feedback", item, what=f"Item {number} (\"{item.text}\")")
 
 
@@ -122,7 +113,7 @@ def _check_part_ids(found: Found, obj, what: str, part_ids: list[str]) -> None:
     for part in obj.parts:
         if part not in part_ids:
             found.add("unknown-part", obj, "parts", what=what, part=part,
-                      suggestion=_suggest(part, part_ids), parts=", ".join(part_ids))
+                      suggestion=suggest(part, part_ids), parts=", ".join(part_ids))
 
 
 def check_pitch(found: Found) -> None:

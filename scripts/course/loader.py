@@ -21,7 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import model
 from .problems import Problem, problem
-from .yamlfile import compose, describe_node, expected_type, is_int, placeholder, read_text, suggest
+from .yamlfile import compose, describe_node, expected_type, placeholder, read_text, suggest, whole_number
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -54,6 +54,13 @@ def line_of(obj, name: str) -> int:
 
 def col_of(obj, name: str) -> int:
     return getattr(obj, "_field_lines", {}).get(name, (0, 0))[1]
+
+
+def reported(obj, name: str) -> bool:
+    """True when the loader already reported a problem with field `name` of a loaded object:
+    its name was misspelled, or its value was empty or of the wrong type. A check then leaves
+    the field alone, so one mistake gives one message."""
+    return name in getattr(obj, "_misspelled", ()) or name in getattr(obj, "_rejected", ())
 
 
 def load_exercise(path: str | os.PathLike, root: str | os.PathLike | None = None
@@ -145,6 +152,7 @@ class _Builder:
             self.report("not-a-mapping", node, what=(label or "This").capitalize(),
                         example=next(iter(fields)), actual=describe_node(node))
         misspelled: set[str] = set()
+        rejected: set[str] = set()
         for key, (key_node, value_node) in pairs.items():
             if key not in fields:
                 close = difflib.get_close_matches(key, [f for f in fields if f not in pairs], 1, 0.6)
@@ -153,12 +161,16 @@ class _Builder:
                 self.report("unknown-key", key_node, key=key, where=where, suggestion=suggestion)
                 continue
             value = self.value(hints[key], value_node, key, owner=label)
-            if value is not _MISSING:
+            if value is _MISSING:
+                rejected.add(key)
+            else:
                 values[key] = value
                 lines[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
         for name in fields:
             if name not in values and name in required:
-                if name not in pairs and name not in misspelled:  # those are reported already
+                # Reported already: a value of the wrong type, a misspelled name, or no fields
+                # at all (then "not-a-mapping" says so once, instead of once per field).
+                if isinstance(node, MappingNode) and name not in pairs and name not in misspelled:
                     self.report("missing-field", node, field=name,
                                 where=f" from {label}" if label else "")
                 values[name] = placeholder(hints[name])
@@ -166,6 +178,7 @@ class _Builder:
         obj.line = node.start_mark.line + 1
         obj._field_lines = lines
         obj._misspelled = misspelled
+        obj._rejected = rejected
         return obj
 
     def value(self, hint, node: Node, name: str, owner: str, label: str = ""):
@@ -198,10 +211,11 @@ class _Builder:
                      for number, item in enumerate(node.value, start=1)]
             return [item for item in items if item is not _MISSING]
         if origin is tuple:
-            if (isinstance(node, SequenceNode) and len(node.value) == 2
-                    and all(is_int(item) for item in node.value)):
-                return tuple(int(item.value.replace("_", ""), 0) for item in node.value)
-            return self.wrong_type(hint, node, name)
+            numbers = ([whole_number(item) for item in node.value]
+                       if isinstance(node, SequenceNode) and len(node.value) == 2 else [None])
+            if None in numbers:
+                return self.wrong_type(hint, node, name)
+            return tuple(numbers)
         if dataclasses.is_dataclass(hint):
             label = label or f"\"{name}\"" + (f" of {owner}" if owner else "")
             return self.build(hint, node, label, f"of {label}")
@@ -215,8 +229,8 @@ class _Builder:
             return node.value
         if hint is bool and node.tag.endswith(":bool"):
             return _constructor.construct_object(node)
-        if hint is int and is_int(node):
-            return int(_constructor.construct_object(node))
+        if hint is int and whole_number(node) is not None:
+            return whole_number(node)
         return self.wrong_type(hint, node, name)
 
     def wrong_type(self, hint, node: Node, name: str):

@@ -10,17 +10,13 @@ the author at the right place.
 
 from __future__ import annotations
 
-import difflib
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from .problems import Problem, problem
-from .yamlfile import compose, read_text
-
-log = logging.getLogger(__name__)
+from .yamlfile import compose, describe_node, read_text, suggest, whole_number
 
 PLAN_FIELDS = {"id": True, "title": True, "description": True, "sessions": True}
 """Fields of a plan; True when it must be there."""
@@ -100,7 +96,7 @@ class _Reader:
             return None
         fields: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
-            key = str(key_node.value)
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else describe_node(key_node)
             if key not in allowed:
                 self.report("plan-unknown-key", key_node, key=key, where=where,
                             allowed=", ".join(allowed))
@@ -126,12 +122,9 @@ class _Reader:
         node = fields.get("minutes")
         if node is None:
             return 0
-        value = node.value if isinstance(node, yaml.ScalarNode) else "a list"
-        try:
-            number = int(value) if node.tag == "tag:yaml.org,2002:int" else 0
-        except ValueError:
-            number = 0
-        if number <= 0:
+        number = whole_number(node)
+        if number is None or number <= 0:
+            value = node.value if isinstance(node, yaml.ScalarNode) else describe_node(node)
             self.report("plan-bad-minutes", node, value=value or "empty")
             return 0
         return number
@@ -197,11 +190,6 @@ def exercise_ids(root: Path) -> set[str]:
     return {path.stem for path in (Path(root) / "exercises").glob("*.yml")}
 
 
-def _suggest(word: str, choices) -> str:
-    match = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f"Did you mean \"{match[0]}\"? " if match else ""
-
-
 def check_plan(plan: WorkshopPlan, known_exercises: set[str], root: Path | None = None) -> list[Problem]:
     """Problems that need more than the plan's own file: exercise ids, and whether the
     activities fit in each session."""
@@ -216,7 +204,7 @@ def check_plan(plan: WorkshopPlan, known_exercises: set[str], root: Path | None 
             if activity.exercise and activity.exercise not in known_exercises:
                 found.append(problem("plan-unknown-exercise", plan.path, activity.line, root=root,
                                      id=activity.exercise,
-                                     suggestion=_suggest(activity.exercise, known_exercises)))
+                                     suggestion=suggest(activity.exercise, sorted(known_exercises))))
         total = sum(activity.minutes for activity in session.activities)
         if session.minutes and total > session.minutes:
             found.append(problem("plan-too-long", plan.path, session.line, root=root,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import os
+import re
 import typing
 from pathlib import Path
 
@@ -124,13 +125,28 @@ def expected_type(hint) -> tuple[str, str]:
     return "a set of fields", "Put each field on its own line, indented by two more spaces."
 
 
-def suggest(word: str, choices) -> str:
-    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+def suggest(word: str, choices, cutoff: float = 0.6) -> str:
+    """"Did you mean "x"? " for the choice closest to `word`, or "" when none is close; put
+    before a message's hint."""
+    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=cutoff)
     return f"Did you mean \"{match[0]}\"? " if match else ""
 
 
-def is_int(node: Node) -> bool:
-    return isinstance(node, ScalarNode) and node.tag.endswith(":int")
+_WHOLE_NUMBER = re.compile(r"[-+]?[0-9][0-9_]*")
+
+
+def whole_number(node: Node) -> int | None:
+    """The value of an unquoted whole number written in decimal, such as `10`, `-5` or `08`;
+    None for anything else.
+
+    YAML 1.1 would read `017` as octal 15, `1:30` as 90 and `0b_` not at all (a crash in
+    PyYAML); an author who writes digits means the decimal number, and other forms are
+    reported as "should be a whole number" instead."""
+    if not isinstance(node, ScalarNode) or node.style not in (None, ""):  # "": plain, in the C parser
+        return None
+    if not _WHOLE_NUMBER.fullmatch(node.value):
+        return None
+    return int(node.value.replace("_", ""), 10)
 
 
 def placeholder(hint):
