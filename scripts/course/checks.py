@@ -13,7 +13,7 @@ from pathlib import Path
 from . import model
 from .example_checks import check_examples
 from .exercise_checks import KIND_CHECKS, Found, check_common
-from .loader import Course, line_of, load_course
+from .loader import Course, line_of, load_course, load_exercise
 from .problems import Problem, display_path, problem
 
 
@@ -84,8 +84,6 @@ def check_course(root: str | os.PathLike, course: Course | None = None) -> list[
     problems += check_ids(course)
     problems += _guarded(lambda: check_pages(course), Path(root) / "docs", course.root)
     problems += _guarded(lambda: check_readability(course), Path(root) / "docs", course.root)
-    # Workshop plans (workshops/*.yml): add their check here, for example
-    #     problems += check_plans(course)
     problems += _guarded(lambda: check_plans(course.root), Path(root) / "workshops", course.root)
     return mark_drafts(course, problems)
 
@@ -144,7 +142,7 @@ def check_files(root: str | os.PathLike, paths: list[str | os.PathLike]) -> tupl
                 problems += check_front_matter(page, root) + check_embeds(page, course)
                 problems += check_links(page, course) + check_images(page, course)
         else:
-            exercise, found = load_exercise_file(path, root)
+            exercise, found = load_exercise(path, root)
             problems += found
             if exercise is not None:
                 problems += _guarded(lambda: check_exercise(exercise, root), path, root)
@@ -156,9 +154,3 @@ def check_files(root: str | os.PathLike, paths: list[str | os.PathLike]) -> tupl
                 if exercise.draft:
                     problems = [p.as_warning() if p.path == shown else p for p in problems]
     return problems, len(files)
-
-
-def load_exercise_file(path: Path, root):
-    from .loader import load_exercise
-
-    return load_exercise(path, root)

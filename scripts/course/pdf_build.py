@@ -7,7 +7,6 @@ out once and its pages reused in every packet that prints it.
 
 from __future__ import annotations
 
-import logging
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -20,8 +19,6 @@ from .loader import load_exercise
 from .pdf_jobs import Hasher, Job, Plan, read_manifest, write_manifest
 from .plans import load_plan
 from .print_settings import CourseInfo, PrintOptions
-
-log = logging.getLogger(__name__)
 
 
 @dataclass

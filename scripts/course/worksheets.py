@@ -12,7 +12,6 @@ a test can prove that a published PDF matches the current exercise file and temp
 
 from __future__ import annotations
 
-import logging
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -25,8 +24,6 @@ from . import model
 from .plans import WorkshopPlan
 from .print_settings import CourseInfo, PrintOptions, lesson_where, page_location
 from .render import TEMPLATES, make_environment
-
-log = logging.getLogger(__name__)
 
 PRINT_TEMPLATES = TEMPLATES / "print"
 STYLESHEET = PRINT_TEMPLATES / "print.css"
