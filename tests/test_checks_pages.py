@@ -13,6 +13,8 @@ LESSON = "docs/lessons/01-start.md"
 BREAKS = [
     ("minutes: 30\n", "", "missing-field", 1),
     ("minutes: 30\n", "minutes: half an hour\n", "wrong-type", 5),
+    ("minutes: 30\n", "minutes: 0\n", "out-of-range", 5),
+    ("minutes: 30\n", "minutes: -5\n", "out-of-range", 5),
     ("objectives:\n  - Say what networking is.\n", "objectives: Say what networking is.\n", "wrong-type", 6),
     ("/// exercise | quiz-one\n", "/// exercise | quiz-onee\n", "unknown-exercise", 24),
     ("(../sources.md#flynn-lake-2008)", "(../source.md)", "broken-link", 15),
@@ -98,3 +100,38 @@ def test_an_exercise_without_a_file_is_still_unknown(tmp_path):
     found = [p for p in check_course(root) if p.path == LESSON]
     assert codes(found) == ["unknown-exercise"]
     assert "does not exist" in found[0].message and "add the file exercises/quiz-one.yml" in found[0].hint
+
+
+def test_a_date_that_does_not_exist_in_the_front_matter_is_a_problem_not_a_crash(tmp_path):
+    from course.lesson_page import front_matter
+    from course.print_settings import course_info
+
+    root = make_course(tmp_path)
+    edit(root / LESSON, "minutes: 30\n", "minutes: 30\nupdated: 2024-13-45\n")
+    found = [p for p in check_course(root) if p.code == "yaml-syntax"]
+    assert [(p.path, p.line, p.col) for p in found] == [(LESSON, 6, 10)]
+    assert "put it in quotes" in found[0].message
+    assert front_matter((root / LESSON).read_text()) == {}
+    assert course_info(root).lesson_titles["lessons/01-start.md"] == ""
+
+
+def test_a_real_date_in_the_front_matter_is_fine(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / LESSON, "minutes: 30\n", "minutes: 30\nupdated: 2024-12-31\n")
+    assert check_course(root) == []
+
+
+@pytest.mark.parametrize("front, code", [
+    ("- title\n- minutes\n", "not-a-mapping"), ("just a sentence\n", "not-a-mapping"),
+    ("title: [unclosed\n", "yaml-syntax")])
+def test_front_matter_that_cannot_be_read_is_one_problem(tmp_path, front, code):
+    root = make_course(tmp_path)
+    text = (root / LESSON).read_text()
+    (root / LESSON).write_text("---\n" + front + "---\n" + text.split("---\n", 2)[2])
+    assert [p.code for p in check_course(root) if p.path == LESSON] == [code]
+
+
+def test_a_lesson_of_one_minute_is_fine(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / LESSON, "minutes: 30\n", "minutes: 1\n")
+    assert check_course(root) == []

@@ -53,13 +53,14 @@ class LessonFrame:
 
 
 def front_matter(source: str) -> dict:
-    """The YAML front matter of a Markdown file, or {} when it has none or it cannot be read."""
+    """The YAML front matter of a Markdown file, or {} when it has none or it cannot be read
+    (the checker reports why). Never raises."""
     match = FRONT_MATTER.match(source)
     if not match:
         return {}
     try:
         data = yaml.safe_load(match.group(1) or "")
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a date such as 2024-13-45
         return {}
     return data if isinstance(data, dict) else {}
 

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown.extensions.toc import slugify, unique
+from yaml import YAMLError
 from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, ScalarNode
 
 from .problems import Problem, problem
-from .yamlfile import compose, read_text
+from .yamlfile import compose, describe_node, read_text
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 EXERCISE_OPEN = re.compile(r"^///\s*exercise\s*\|\s*(\S*)\s*$")
@@ -62,6 +63,9 @@ class Page:
     front_nodes: dict = field(default_factory=dict)
     """Front matter nodes by key, so a check can point at the line of a value."""
     has_front_matter: bool = False
+    front_unreadable: bool = False
+    """True when the front matter is there but is not a set of fields that can be read; that
+    problem is reported once, instead of every field being reported missing."""
     body_start: int = 1
     """The line where the body starts, after the front matter."""
     embeds: list[Embed] = field(default_factory=list)
@@ -119,15 +123,24 @@ def _read_front(page: Page, text: str, root) -> list[Problem]:
         return []
     node, problems = compose(text, page.path, root)
     if node is None:
+        page.front_unreadable = True
         return [p for p in problems if p.code != "empty-file"]
     if not isinstance(node, MappingNode):
-        return [problem("not-a-mapping", page.path, 2, 1, root=root, what="The front matter",
-                        example="title", actual="something else")]
+        page.front_unreadable = True
+        return [problem("not-a-mapping", page.path, node.start_mark.line + 1, 1, root=root,
+                        what="The front matter", example="title", actual=describe_node(node))]
     constructor = SafeConstructor()
     for key_node, value_node in node.value:
         if isinstance(key_node, ScalarNode):
             page.front_nodes[key_node.value] = value_node
-            page.front[key_node.value] = constructor.construct_object(value_node, deep=True)
+            try:
+                page.front[key_node.value] = constructor.construct_object(value_node, deep=True)
+            except (YAMLError, ValueError):  # for example the date 2024-13-45
+                problems.append(problem(
+                    "yaml-syntax", page.path, value_node.start_mark.line + 1,
+                    value_node.start_mark.column + 1, root=root,
+                    problem="the value looks like a date or a number, but it is not a real one "
+                            "(if it is text, put it in quotes)"))
     return problems
 
 

@@ -3,7 +3,6 @@ links, anchors and images."""
 
 from __future__ import annotations
 
-import difflib
 import os
 import posixpath
 import re
@@ -13,7 +12,7 @@ from yaml.nodes import ScalarNode, SequenceNode
 
 from .lessons import Page
 from .loader import Course, line_of
-from .yamlfile import describe_node
+from .yamlfile import describe_node, suggest
 from .problems import Problem, display_path, problem
 
 LESSON_FIELDS = {"title": str, "description": str, "promise": str, "objectives": list,
@@ -29,14 +28,11 @@ _EXPECTED = {str: ("text", "Write the text after the colon and a space."),
              list: ("a list", "Put each entry on its own line, starting with two spaces, a dash and a space.")}
 
 
-def _suggest(word: str, choices, cutoff: float = 0.6) -> str:
-    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=cutoff)
-    return f"Did you mean \"{match[0]}\"? " if match else ""
-
-
 def check_front_matter(page: Page, root) -> list[Problem]:
     if not page.has_front_matter:
         return [problem("front-matter-missing", page.path, 1, 1, root=root)]
+    if page.front_unreadable:
+        return []  # reported when the page was read; every field would look missing
     problems = []
     for name, kind in LESSON_FIELDS.items():
         node = page.front_nodes.get(name)
@@ -56,6 +52,9 @@ def check_front_matter(page: Page, root) -> list[Problem]:
                 expected = "a list of sentences"
             problems.append(problem("wrong-type", page.path, line, col, root=root, field=name,
                                     expected=expected, actual=describe_node(node), example_hint=how))
+        elif kind is int and value < 1:  # the site shows it as the lesson's time
+            problems.append(problem("out-of-range", page.path, line, col, root=root, field=name,
+                                    value=value, allowed="1 or more"))
     return problems
 
 
@@ -73,7 +72,7 @@ def check_embeds(page: Page, course: Course) -> list[Problem]:
                                     id=embed.id, file=display_path(broken, course.root)))
         elif exercise is None:
             problems.append(problem("unknown-exercise", page.path, embed.line, 1, root=course.root,
-                                    id=embed.id, suggestion=_suggest(embed.id, course.exercises)))
+                                    id=embed.id, suggestion=suggest(embed.id, course.exercises)))
         elif exercise.lesson and exercise.lesson != page.name and exercise.lesson in course.pages:
             problems.append(problem("wrong-lesson", page.path, embed.line, 1, root=course.root,
                                     id=embed.id, lesson=exercise.lesson))
@@ -126,11 +125,11 @@ def check_links(page: Page, course: Course) -> list[Problem]:
                 candidates = [posixpath.relpath(n, here or ".") for n in course.pages]
                 path_part = link.target.split("#")[0]
                 problems.append(problem("broken-link", page.path, link.line, link.col, **where,
-                                        suggestion=_suggest(path_part, candidates, 0.8)))
+                                        suggestion=suggest(path_part, candidates, 0.8)))
             elif anchor and anchor not in target_page.anchors:
                 problems.append(problem("broken-anchor", page.path, link.line, link.col, **where,
                                         anchor=anchor, page="this page" if target_page is page
-                                        else name, suggestion=_suggest(anchor, target_page.anchors)))
+                                        else name, suggestion=suggest(anchor, target_page.anchors)))
         elif not name.startswith(GENERATED) and not (docs / name).exists():
             problems.append(problem("broken-link", page.path, link.line, link.col, **where,
                                     suggestion=""))

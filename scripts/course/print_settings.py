@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from .lesson_page import front_matter
+
 PAPER_SIZES = {"letter": "letter", "a4": "A4"}
 """Paper names on the command line -> CSS page sizes."""
 EDITIONS = ("learner", "facilitator")
@@ -86,16 +88,13 @@ class _TolerantLoader(yaml.SafeLoader):
 
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(\n|\Z)", re.S)
-
-
 def front_matter_title(path: Path) -> str:
+    """The title in a lesson's front matter; "" when there is none or it cannot be read."""
     try:
-        match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
-        data = yaml.load(match.group(1), Loader=_TolerantLoader) if match else None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return ""
-    return str(data.get("title", "")) if isinstance(data, dict) else ""
+    return str(front_matter(source).get("title") or "")
 
 
 def course_info(root: Path) -> CourseInfo:
@@ -103,7 +102,7 @@ def course_info(root: Path) -> CourseInfo:
     root = Path(root)
     try:
         config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    except (OSError, yaml.YAMLError):
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError):
         config = None
     config = config if isinstance(config, dict) else {}
     titles = {path.relative_to(root / "docs").as_posix(): front_matter_title(path)
