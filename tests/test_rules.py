@@ -76,3 +76,13 @@ def test_the_length_says_what_it_leaves_out():
     assert model.LengthRule(parts=["body"]).not_counting(parts) == \
         "not counting the greeting, the PS for LinkedIn and the closing"
     assert model.LengthRule(parts=["greeting"]).not_counting(parts[:2]) == "not counting your thanks"
+
+
+@pytest.mark.parametrize("pace, used", [(1e-320, 120), (0.5, 120), (1, 1), (150.5, 150.5)])
+def test_a_pace_below_one_word_a_minute_is_not_used(pace, used):
+    pitch, _ = load_exercise(FIXTURE_COURSE / "exercises" / "pitch-one.yml")
+    entry = {"answer": {"name": "Hi, I'm Amina.", "what": "I fix bikes."}, "target": "short",
+             "words_per_minute": pace}
+    result = rules.evaluate(rules.spec_for(pitch), entry)
+    assert result["words_per_minute"] == used
+    assert result["seconds"] == rules._round(result["words"] / used * 60)

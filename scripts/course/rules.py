@@ -157,9 +157,15 @@ def _is_count(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-def _is_positive_number(value) -> bool:
+MIN_PACE = 1
+"""The slowest speaking pace used, in words a minute. A slower one in an answers file (only
+an edited file can hold one) would give absurd times, or none at all: 1e-320 words a minute
+makes the time infinite. The exercise's own pace is used instead."""
+
+
+def _is_pace(value) -> bool:
     return (isinstance(value, (int, float)) and not isinstance(value, bool)
-            and math.isfinite(value) and value > 0)
+            and math.isfinite(value) and value >= MIN_PACE)
 
 
 def _text(value) -> str:
@@ -281,7 +287,7 @@ def _pitch(spec: dict, answer: dict, entry: dict) -> dict:
     target = next((t for t in targets if t["id"] == entry.get("target")), targets[0] if targets else
                   {"id": "", "seconds": 0, "words": [0, 0], "parts": [p["id"] for p in spec["parts"]]})
     pace = next((p for p in (entry.get("words_per_minute"), spec["words_per_minute"])
-                 if _is_positive_number(p)), model.DEFAULT_WORDS_PER_MINUTE)
+                 if _is_pace(p)), model.DEFAULT_WORDS_PER_MINUTE)
     text = "\n".join(_text(answer.get(pid)) for pid in target["parts"])
     word_count = count_words(text)
     low, high = target["words"]
