@@ -173,3 +173,22 @@ def test_the_script_runs_on_its_own(tmp_path):
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_worksheets.py"), "--help"],
                             capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0 and "--large-print" in result.stdout
+
+
+@pytest.mark.parametrize("name, old, new, expected", [
+    ("think-it", "minutes: 10", "minutes: -5", "[out-of-range]"),
+    ("check-it", "minutes: 5", "minutes: 0", "[out-of-range]"),
+])
+def test_an_exercise_the_checker_refuses_is_not_built(project, name, old, new, expected):
+    path = project / "exercises" / f"{name}.yml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    code, _, err = run(project, "--only", name)
+    assert code == 1 and f"exercises/{name}.yml:" in err and expected in err
+    assert "No PDFs were built" in err and pdfs(project) == set()
+
+
+def test_every_exercise_of_the_test_project_passes_the_checker(project):
+    plan = pdf_jobs.plan_jobs(project, pdf_jobs.Selection())
+    assert plan.problems == [] and plan.jobs

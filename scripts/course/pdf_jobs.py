@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .checks import check_exercise
 from .loader import load_exercise
 from .plans import WorkshopPlan, load_plans, plan_files
 from .print_settings import EDITIONS, CourseInfo, PrintOptions, course_info, pdf_filename
@@ -116,9 +117,12 @@ def plan_jobs(root: Path, selection: Selection) -> Plan:
     exercises, exercise_problems = {}, {}
     for exercise_id, path in available.items():
         exercise, found = load_exercise(path, root)
-        exercise_problems[exercise_id] = [p for p in found if p.level == "error"]
         if exercise is not None:
+            # The checker's rules too: a quiz question without options or a pitch without
+            # targets loads, but its worksheet would be wrong.
+            found += check_exercise(exercise, root)
             exercises[exercise_id] = exercise
+        exercise_problems[exercise_id] = [p for p in found if p.level == "error"]
 
     plans: list[WorkshopPlan] = []
     problems: list[Problem] = []
