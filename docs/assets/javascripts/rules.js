@@ -136,7 +136,9 @@
 
   function round(number) { return Math.floor(number + 0.5); }
 
-  function isPositiveNumber(value) { return typeof value === "number" && isFinite(value) && value > 0; }
+  var MIN_PACE = 1; // words a minute: a slower pace (only an edited file can hold one) is not used
+
+  function isPace(value) { return typeof value === "number" && isFinite(value) && value >= MIN_PACE; }
 
   function text(value) { return typeof value === "string" ? value : ""; }
 
@@ -204,8 +206,8 @@
     var targets = spec.targets;
     var target = targets.find(function (t) { return t.id === entry.target; }) || targets[0] ||
       { id: "", seconds: 0, words: [0, 0], parts: spec.parts.map(function (p) { return p.id; }) };
-    var pace = isPositiveNumber(entry.words_per_minute) ? entry.words_per_minute :
-      isPositiveNumber(spec.words_per_minute) ? spec.words_per_minute : DEFAULT_WORDS_PER_MINUTE;
+    var pace = isPace(entry.words_per_minute) ? entry.words_per_minute :
+      isPace(spec.words_per_minute) ? spec.words_per_minute : DEFAULT_WORDS_PER_MINUTE;
     var joined = target.parts.map(function (id) { return text(own(answer, id)); }).join("\n");
     var wordCount = countWords(joined);
     var low = target.words[0], high = target.words[1];
