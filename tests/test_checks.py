@@ -50,7 +50,10 @@ BREAKS = [
     ("message-one", "  words: [5, 80]\n", "  words: [5, 80]\n  parts: [thank]\n", "unknown-part"),
     ("tracker-one", "    options: [Family, Friends]\n", "", "empty-list"),
     ("tracker-one", "    width: 2", "    width: 7", "out-of-range"),
+    ("tracker-one", "rows: 5", "rows: 61", "out-of-range"),
     ("reflection-one", "    lines: 3", "    lines: 0", "out-of-range"),
+    ("reflection-one", "    lines: 3", "    lines: 31", "out-of-range"),
+    ("checklist-one", "minutes: 5", "minutes: 181", "out-of-range"),
     ("checklist-one", "minutes: 5", "minutes: 0", "out-of-range"),
     ("checklist-one", "lesson: lessons/01-start.md", "lesson: lessons/99-none.md", "unknown-lesson"),
 ]
@@ -223,3 +226,20 @@ def test_an_empty_option_list_and_a_missing_facilitator_field_are_still_reported
          "        feedback: Not quite.\n", "    options: []\n")
     found = [p for p in check_course(root) if p.path == "exercises/quiz-one.yml"]
     assert {"missing-field", "empty-list"} <= set(codes(found)), found
+
+
+def test_an_exercise_file_ending_in_yaml_is_named_and_told_to_end_in_yml(tmp_path):
+    root = make_course(tmp_path)
+    assert "wrong-extension" not in codes(check_course(root))
+    (root / "exercises" / "checklist-one.yml").rename(root / "exercises" / "checklist-one.yaml")
+    found = next(p for p in check_course(root) if p.code == "wrong-extension")
+    assert found.path == "exercises/checklist-one.yaml" and found.level == "error"
+    assert found.hint == "Rename it to checklist-one.yml."
+
+
+def test_the_largest_allowed_sizes_pass(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / "exercises" / "tracker-one.yml", "rows: 5", "rows: 60")
+    edit(root / "exercises" / "reflection-one.yml", "    lines: 3", "    lines: 30")
+    edit(root / "exercises" / "checklist-one.yml", "minutes: 5", "minutes: 180")
+    assert "out-of-range" not in codes(check_course(root))

@@ -15,6 +15,7 @@ BREAKS = [
     ("minutes: 30\n", "minutes: half an hour\n", "wrong-type", 5),
     ("minutes: 30\n", "minutes: 0\n", "out-of-range", 5),
     ("minutes: 30\n", "minutes: -5\n", "out-of-range", 5),
+    ("minutes: 30\n", "minutes: 600\n", "out-of-range", 5),
     ("objectives:\n  - Say what networking is.\n", "objectives: Say what networking is.\n", "wrong-type", 6),
     ("/// exercise | quiz-one\n", "/// exercise | quiz-onee\n", "unknown-exercise", 24),
     ("(../sources.md#flynn-lake-2008)", "(../source.md)", "broken-link", 15),

@@ -197,3 +197,10 @@ def test_answers_say_what_a_message_count_leaves_out(capsys, course, tmp_path):
             "answer": {"greeting": "Hi Marco,", "thanks": "Thank you. It helped."}}}}))
     code, out, _ = run(capsys, "--root", str(course), "--answers", str(answers))
     assert "2 sentences and 4 words, not counting the greeting; it needs 2 to 5 sentences" in out
+
+
+def test_one_word_and_one_second_are_singular(capsys, course, tmp_path):
+    path = tmp_path / "speech.txt"
+    path.write_text("Hi.\n")
+    code, out, _ = run(capsys, "--root", str(course), "--exercise", "pitch-one", "--text", str(path))
+    assert "1 word, about 0 seconds" in out or "1 word, about 1 second" in out

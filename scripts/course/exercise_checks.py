@@ -54,9 +54,9 @@ def _check_listed(found: Found, name: str) -> bool:
 
 def check_common(found: Found) -> None:
     exercise = found.exercise
-    if "minutes" in getattr(exercise, "_field_lines", {}) and exercise.minutes < 1:
+    if "minutes" in getattr(exercise, "_field_lines", {}) and not 1 <= exercise.minutes <= model.MAX_MINUTES:
         found.add("out-of-range", exercise, "minutes", field="minutes", value=exercise.minutes,
-                  allowed="1 or more")
+                  allowed=f"between 1 and {model.MAX_MINUTES}")
     if hasattr(exercise, "pass_mark") and not 0 <= exercise.pass_mark <= 100:
         found.add("out-of-range", exercise, "pass_mark", field="pass_mark",
                   value=exercise.pass_mark, allowed="between 0 and 100")
@@ -164,16 +164,17 @@ def check_tracker(found: Found) -> None:
         if not 1 <= column.width <= 4:
             found.add("out-of-range", column, "width", field="width", value=column.width,
                       allowed="between 1 and 4")
-    if exercise.rows < 1:
-        found.add("out-of-range", exercise, "rows", field="rows", value=exercise.rows, allowed="1 or more")
+    if not 1 <= exercise.rows <= model.MAX_ROWS:
+        found.add("out-of-range", exercise, "rows", field="rows", value=exercise.rows,
+                  allowed=f"between 1 and {model.MAX_ROWS}")
 
 
 def check_reflection(found: Found) -> None:
     _check_listed(found, "prompts")
     for prompt in found.exercise.prompts:
-        if prompt.lines < 1:
+        if not 1 <= prompt.lines <= model.MAX_LINES:
             found.add("out-of-range", prompt, "lines", field="lines", value=prompt.lines,
-                      allowed="1 or more")
+                      allowed=f"between 1 and {model.MAX_LINES}")
 
 
 def check_checklist(found: Found) -> None:

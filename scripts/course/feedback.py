@@ -4,6 +4,11 @@ and for the checker's messages about examples."""
 from __future__ import annotations
 
 
+def _count(number, unit: str) -> str:
+    """"1 word", "2 words": a number with its unit (units here are regular plurals)."""
+    return f"{number:g} {unit}" if number != 1 else f"1 {unit.removesuffix('s')}"
+
+
 def _range(limits, unit: str) -> str:
     return f"{limits[0]} to {limits[1]} {unit}"
 
@@ -24,13 +29,13 @@ def describe(spec: dict, result: dict, not_counting: str = "") -> list[str]:
     lines = []
     if kind == "pitch":
         label = next((t["label"] for t in spec["targets"] if t["id"] == result["target"]), result["target"])
-        lines.append(f"{result['words']} words, about {result['seconds']} seconds at "
+        lines.append(f"{_count(result['words'], 'words')}, about {_count(result['seconds'], 'seconds')} at "
                      f"{result['words_per_minute']:g} words a minute; {label} needs "
                      f"{result['min_words']} to {result['max_words']} words")
     if kind == "message":
         needs = [_range(spec["length"][key], key) for key in ("sentences", "words")
                  if spec["length"].get(key)]
-        lines.append(f"{result['sentences']} sentences and {result['words']} words"
+        lines.append(f"{_count(result['sentences'], 'sentences')} and {_count(result['words'], 'words')}"
                      + (f", {not_counting}" if not_counting else "")
                      + (f"; it needs {' and '.join(needs)}" if needs else ""))
         if result.get("send_by"):

@@ -313,7 +313,11 @@ def load_course(root: str | os.PathLike) -> Course:
 
     root = Path(root)
     course = Course(root=root)
-    for path in sorted((root / "exercises").glob("*.yml")) + sorted((root / "exercises").glob("*.yaml")):
+    for path in sorted((root / "exercises").glob("*.yaml")):
+        # The worksheets, plans and Printables page all look for .yml: one ending, no surprises.
+        course.problems.append(problem("wrong-extension", path, 1, 1, root=root,
+                                       suggested=path.with_suffix(".yml").name))
+    for path in sorted((root / "exercises").glob("*.yml")):
         exercise, problems = load_exercise(path, root)
         course.loaded[path] = exercise
         course.problems += problems

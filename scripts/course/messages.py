@@ -44,6 +44,10 @@ MESSAGES: dict[str, Message] = {
         "This file is empty.",
         "Start from a complete example in the exercise file reference.",
         guide_anchor=GUIDE + "#empty-file"),
+    "wrong-extension": Message(
+        "This file ends in \".yaml\". Exercise files must end in \".yml\".",
+        "Rename it to {suggested}.",
+        guide_anchor=GUIDE + "#wrong-extension"),
     "yaml-tab": Message(
         "This line is indented with a tab.",
         "Use spaces, not tabs: two spaces for each level.",

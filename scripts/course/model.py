@@ -25,6 +25,12 @@ DEFAULT_WORDS_PER_MINUTE = 130
 DEFAULT_PASS_MARK = 80
 DEFAULT_REPEAT_LIMIT = 2
 OPTION_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+MAX_MINUTES = 180
+"""The longest time an exercise or a lesson may say it takes."""
+MAX_ROWS = 60
+"""The most blank rows a tracker may print (60 rows is about three pages)."""
+MAX_LINES = 30
+"""The most writing lines a reflection prompt may print (30 lines is about a page)."""
 
 
 @dataclass

@@ -11,6 +11,7 @@ from urllib.parse import unquote
 from yaml.nodes import ScalarNode, SequenceNode
 
 from .lessons import Page
+from . import model
 from .loader import Course, line_of
 from .yamlfile import describe_node, suggest
 from .problems import Problem, display_path, problem
@@ -52,9 +53,9 @@ def check_front_matter(page: Page, root) -> list[Problem]:
                 expected = "a list of sentences"
             problems.append(problem("wrong-type", page.path, line, col, root=root, field=name,
                                     expected=expected, actual=describe_node(node), example_hint=how))
-        elif kind is int and value < 1:  # the site shows it as the lesson's time
+        elif kind is int and not 1 <= value <= model.MAX_MINUTES:  # the site shows the lesson's time
             problems.append(problem("out-of-range", page.path, line, col, root=root, field=name,
-                                    value=value, allowed="1 or more"))
+                                    value=value, allowed=f"between 1 and {model.MAX_MINUTES}"))
     return problems
 
 
