@@ -99,5 +99,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             url)
         markdown = progress_page.fill(markdown, lessons)
     if src == PRINTABLES:
-        markdown = printables.fill_printables_page(markdown, _root(config), _course.exercises.values())
+        markdown = printables.fill_printables_page(markdown, _root(config), _course)
     return markdown

@@ -60,14 +60,21 @@ def _anchor(name: str) -> str:
     return f'<span id="{name}"></span>' if re.fullmatch(r"[a-z0-9-]+", name) else ""
 
 
-def printables_markdown(root: Path, prefix: str = PDF_FOLDER + "/", exercises=None) -> str:
+def printables_markdown(root: Path, prefix: str = PDF_FOLDER + "/", course=None) -> str:
     """The Markdown for the "Printables" page: a table of workshop packets, then a table of
     every published worksheet in lesson order. Each row has an anchor named after the exercise
     or plan id (lesson pages link to `printables.md#<exercise id>`). `prefix` goes before each
-    PDF's file name. `exercises` (already loaded ones, for example the build's) saves reading
-    the exercise files again."""
+    PDF's file name. `course` (the build's loaded course) saves reading exercises and lessons
+    again."""
     root = Path(root)
-    info = course_info(root)
+    if course is not None:
+        exercises = list(course.exercises.values())
+        titles = {name: str(page.front.get("title") or "") for name, page in course.lessons.items()}
+        lesson_text = {name: page.text for name, page in course.pages.items()}
+    else:
+        exercises = [load_exercise(path, root)[0] for path in sorted((root / "exercises").glob("*.yml"))]
+        titles = course_info(root).lesson_titles
+        lesson_text = {}
     lines = ["## Workshop packets", "",
              "| Workshop | Learner packet | Facilitator packet |", "|---|---|---|"]
     plans = [plan for plan in (load_plan(path, root)[0] for path in plan_files(root)) if plan]
@@ -77,10 +84,9 @@ def printables_markdown(root: Path, prefix: str = PDF_FOLDER + "/", exercises=No
         lines.append(f"| {_anchor(plan.path.stem)}{_cell(title)} | {_links_cell(links, 'learner', prefix, title)} "
                      f"| {_links_cell(links, 'facilitator', prefix, title)} |")
 
-    if exercises is None:
-        exercises = [load_exercise(path, root)[0] for path in sorted((root / "exercises").glob("*.yml"))]
     exercises = [exercise for exercise in exercises if exercise is not None and not exercise.draft]
-    lesson_text = {lesson: _read(root / "docs" / lesson) for lesson in {e.lesson for e in exercises}}
+    for lesson in {e.lesson for e in exercises} - lesson_text.keys():
+        lesson_text[lesson] = _read(root / "docs" / lesson)
 
     def order(exercise) -> tuple:
         text = lesson_text.get(exercise.lesson, "")
@@ -91,18 +97,18 @@ def printables_markdown(root: Path, prefix: str = PDF_FOLDER + "/", exercises=No
               "| Worksheet | Lesson | Learner edition | Facilitator edition |", "|---|---|---|---|"]
     for exercise in sorted(exercises, key=order):
         links = pdf_links(exercise.id)
-        lesson = f"[{_cell(info.lesson_titles.get(exercise.lesson) or exercise.lesson)}]({exercise.lesson})"
+        lesson = f"[{_cell(titles.get(exercise.lesson) or exercise.lesson)}]({exercise.lesson})"
         lines.append(f"| {_anchor(exercise.id)}{_cell(exercise.title)} | {lesson} "
                      f"| {_links_cell(links, 'learner', prefix, exercise.title)} "
                      f"| {_links_cell(links, 'facilitator', prefix, exercise.title)} |")
     return "\n".join(lines) + "\n"
 
 
-def fill_printables_page(markdown: str, root: Path, exercises=None) -> str:
+def fill_printables_page(markdown: str, root: Path, course=None) -> str:
     """docs/printables.md with its marker line replaced by the list (for the MkDocs hook)."""
     if MARKER not in markdown:
         return markdown
-    return markdown.replace(MARKER, printables_markdown(root, exercises=exercises), 1)
+    return markdown.replace(MARKER, printables_markdown(root, course=course), 1)
 
 
 def _read(path: Path) -> str:
