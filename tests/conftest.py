@@ -110,7 +110,7 @@ def server(site_dir):
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium, headless, driven by Playwright (never `playwright install`)."""
+    """Debian's Chromium, headless, driven by Playwright (its own browser download is never used)."""
     from playwright.sync_api import sync_playwright
 
     assert Path(CHROMIUM).exists(), "Chromium is missing: run `make test`, which installs it."
