@@ -32,7 +32,7 @@ def course(tmp_path):
 
 def test_clean_course_exits_0(capsys, course):
     code, out, _ = run(capsys, "--root", str(course))
-    assert code == 0 and out.strip() == "No problems found in 9 files."
+    assert code == 0 and out.strip() == "No problems found in 10 files."
 
 
 def test_errors_exit_1_with_sorted_report(capsys, course):

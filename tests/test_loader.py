@@ -26,7 +26,7 @@ def write(tmp_path, text, name="bad.yml", raw: bytes | None = None):
     ("quiz-one", model.QuizExercise), ("sort-one", model.SortExercise),
     ("pitch-one", model.PitchExercise), ("message-one", model.MessageExercise),
     ("tracker-one", model.TrackerExercise), ("reflection-one", model.ReflectionExercise),
-    ("checklist-one", model.ChecklistExercise)])
+    ("checklist-one", model.ChecklistExercise), ("dialogue-one", model.DialogueExercise)])
 def test_every_kind_loads_clean(name, cls):
     exercise, problems = load_exercise(GOOD / f"{name}.yml")
     assert problems == []
@@ -163,7 +163,7 @@ def test_load_course_keeps_going_past_bad_files(tmp_path):
     (root / "exercises" / "broken.yml").write_text("id: broken\n\tkind: quiz\n")
     (root / "exercises" / "other.yml").write_text("id: other\nkind: nope\n")
     course = load_course(root)
-    assert len(course.exercises) == 7
+    assert len(course.exercises) == 8
     assert sorted(p.path for p in course.problems) == ["exercises/broken.yml", "exercises/other.yml"]
     assert "lessons/01-start.md" in course.lessons
 

@@ -25,6 +25,17 @@ def _answer_problems(exercise, example: model.Example) -> list[tuple[str, str]]:
                 if len(letter) != 1 or letter not in options:
                     found.append((f"question {key} has no option \"{letter}\"",
                                   f"Use the letters {', '.join(options)} (a is the first option)."))
+    elif isinstance(exercise, model.DialogueExercise):
+        points = exercise.choice_points
+        for key, letter in answer.items():
+            if not key.isdigit() or not 1 <= int(key) <= len(points):
+                found.append((f"there is no choice point {key}",
+                              f"Number the choice points from 1 to {len(points)}, in order."))
+                continue
+            letters = model.OPTION_LETTERS[:len(points[int(key) - 1].choices)]
+            if len(letter) != 1 or letter not in letters:
+                found.append((f"choice point {key} has no choice \"{letter}\"",
+                              f"Use one of the letters {', '.join(letters)} (a is the first choice)."))
     elif isinstance(exercise, model.SortExercise):
         ids = [c.id for c in exercise.categories]
         for key, category in answer.items():
@@ -48,7 +59,9 @@ def _answer_problems(exercise, example: model.Example) -> list[tuple[str, str]]:
 def check_examples(found) -> None:
     """Runs on an exercise_checks.Found collector for one exercise."""
     exercise = found.exercise
-    if exercise.kind not in model.CHECKABLE_KINDS:
+    if not model.is_checkable(exercise):
+        if isinstance(exercise, model.DialogueExercise) and exercise.examples:
+            found.add("nothing-to-check", exercise, "examples")
         return
     examples = exercise.examples
     for expect in ("pass", "fail"):

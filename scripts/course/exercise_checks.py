@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from . import model
+from .dialogue_checks import check_dialogue
 from .loader import col_of, line_of, reported
 from .problems import Problem, problem
 from .yamlfile import suggest
@@ -183,4 +184,5 @@ def check_checklist(found: Found) -> None:
 
 KIND_CHECKS = {"quiz": check_quiz, "sort": check_sort, "pitch": check_pitch,
                "message": check_message, "tracker": check_tracker,
-               "reflection": check_reflection, "checklist": check_checklist}
+               "reflection": check_reflection, "checklist": check_checklist,
+               "dialogue": check_dialogue}

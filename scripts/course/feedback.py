@@ -22,8 +22,8 @@ def describe(spec: dict, result: dict, not_counting: str = "") -> list[str]:
     """Short sentences that say what the result is and why it passes or fails. For a message,
     `not_counting` says which parts the counts leave out (see model.LengthRule.not_counting)."""
     kind = spec["kind"]
-    if kind in ("quiz", "sort"):
-        what = "questions" if kind == "quiz" else "items"
+    if kind in ("quiz", "sort", "dialogue"):
+        what = {"quiz": "questions", "sort": "items", "dialogue": "choices"}[kind]
         return [f"{result['score']} of {result['total']} {what} right ({result['percent']}%); "
                 f"the pass mark is {spec['pass_mark']}%"]
     lines = []

@@ -35,6 +35,7 @@ REQUIRED_EXTRA: dict[type, set[str]] = {
     model.TrackerExercise: {"columns"},
     model.ReflectionExercise: {"prompts"},
     model.ChecklistExercise: {"items"},
+    model.DialogueExercise: {"situation", "roles", "learner", "lines"},
 }
 """Fields an author must write although the model has a default for them."""
 
@@ -42,7 +43,8 @@ NOT_FROM_YAML = {"line", "path"}
 
 SINGULAR = {"questions": "question", "options": "option", "categories": "category",
             "items": "item", "parts": "part", "targets": "target", "flagged": "flagged word",
-            "columns": "column", "prompts": "prompt", "examples": "example"}
+            "columns": "column", "prompts": "prompt", "examples": "example",
+            "roles": "role", "lines": "line", "choices": "choice"}
 
 _constructor = SafeConstructor()
 
@@ -241,7 +243,8 @@ class _Builder:
 
     def answer(self, kind: str, example: model.Example, node: Node) -> dict:
         """An example's answer in the export shape: keys are strings; quiz values are lists
-        of option letters, sort values category ids, pitch and message values text."""
+        of option letters, sort values category ids, pitch and message values text, dialogue
+        values one choice letter."""
         answer_node = self.pairs(node).get("answer") if isinstance(node, MappingNode) else None
         if answer_node is None or not isinstance(answer_node[1], MappingNode):
             return {}
@@ -257,7 +260,8 @@ class _Builder:
                     continue
                 answer[key] = [str(v.value).strip().lower() for v in values]
             elif isinstance(value_node, ScalarNode):
-                answer[key] = "" if value_node.tag.endswith(":null") else str(value_node.value)
+                value = "" if value_node.tag.endswith(":null") else str(value_node.value)
+                answer[key] = value.strip().lower() if kind == "dialogue" else value
             else:
                 self.report("example-answer", value_node, name=example.name,
                             details=f"the answer for \"{key}\" is {describe_node(value_node)}",

@@ -177,6 +177,47 @@ MESSAGES: dict[str, Message] = {
         "{what} names the part \"{part}\", which does not exist.",
         "{suggestion}Use the id of one of the parts: {parts}.",
         guide_anchor=GUIDE + "#unknown-part"),
+    # --- dialogue -----------------------------------------------------------------------------
+    "role-count": Message(
+        "This dialogue has {count} roles, but a dialogue needs 2 or 3.",
+        "Keep two or three people in the conversation: it is easier to practise in pairs or threes.",
+        guide_anchor=GUIDE + "#role-count"),
+    "unknown-role": Message(
+        "{what} names the role \"{role}\", which does not exist.",
+        "{suggestion}Use the id of one of the roles: {roles}.",
+        guide_anchor=GUIDE + "#unknown-role"),
+    "learner-silent": Message(
+        "The learner's role \"{role}\" has no lines.",
+        "Give the learner at least one line (\"role: {role}\"), or change \"learner\".",
+        guide_anchor=GUIDE + "#learner-silent"),
+    "line-text": Message(
+        "Line {number} of the dialogue has {what}.",
+        "Give each line either \"text:\" or \"choices:\", not both.",
+        guide_anchor=GUIDE + "#line-text"),
+    "choices-not-learner": Message(
+        "Line {number} has choices, but it is said by \"{role}\", not by the learner (\"{learner}\").",
+        "Only the learner's lines can have choices. Write \"text:\" for this line instead.",
+        guide_anchor=GUIDE + "#choices-not-learner"),
+    "choice-count": Message(
+        "Line {number} has {count} choices, but a choice point needs 2 to 4.",
+        "Give the learner two, three or four things they could say.",
+        guide_anchor=GUIDE + "#choice-count"),
+    "no-good-choice": Message(
+        "None of the choices of line {number} is marked good.",
+        "Mark at least one choice with \"good: true\": the conversation goes on with it.",
+        guide_anchor=GUIDE + "#no-good-choice"),
+    "prompt-without-choices": Message(
+        "Line {number} has a \"prompt\" but no choices, so the prompt is never shown.",
+        "Remove the prompt, or add choices to the line.",
+        level="warning", guide_anchor=GUIDE + "#prompt-without-choices"),
+    "long-line": Message(
+        "Line {number} of the dialogue has {words} words; spoken lines are easier with {limit} or fewer.",
+        "Split it into two short sentences, or give part of it to the next line.",
+        level="warning", guide_anchor=GUIDE + "#long-line"),
+    "nothing-to-check": Message(
+        "This dialogue has no choice points, so its examples have nothing to check.",
+        "Remove \"examples\", or add a line with \"choices\".",
+        level="warning", guide_anchor=GUIDE + "#nothing-to-check"),
     # --- examples -----------------------------------------------------------------------------
     "missing-example": Message(
         "This {kind} exercise has no example that must {expect}.",

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Union
 
-KINDS = ("quiz", "sort", "pitch", "message", "tracker", "reflection", "checklist")
+KINDS = ("quiz", "sort", "pitch", "message", "tracker", "reflection", "checklist", "dialogue")
 """Every exercise kind, in the order the authoring guide explains them."""
 
-CHECKABLE_KINDS = ("quiz", "sort", "pitch", "message")
-"""Kinds whose answers can be checked; each must carry passing and failing examples."""
+CHECKABLE_KINDS = ("quiz", "sort", "pitch", "message", "dialogue")
+"""Kinds whose answers can be checked; each must carry passing and failing examples (a
+dialogue only when it has choice points: see `is_checkable`)."""
 
 QUESTION_TYPES = ("single", "multiple", "truefalse")
 COLUMN_TYPES = ("text", "date", "choice")
@@ -31,6 +32,12 @@ MAX_ROWS = 60
 """The most blank rows a tracker may print (60 rows is about three pages)."""
 MAX_LINES = 30
 """The most writing lines a reflection prompt may print (30 lines is about a page)."""
+ROLE_COUNT = (2, 3)
+"""A dialogue has two or three roles (the fewest and the most)."""
+CHOICE_COUNT = (2, 4)
+"""A choice point in a dialogue offers two to four things to say."""
+MAX_LINE_WORDS = 25
+"""A dialogue line longer than this gets a warning: spoken English is short."""
 
 
 @dataclass
@@ -212,6 +219,66 @@ class ChecklistItem:
     line: int = 0
 
 
+# --- dialogue ---------------------------------------------------------------------------------
+
+@dataclass
+class Situation:
+    """Where the conversation happens, who is there, and what the learner wants from it.
+    Shown above the transcript and on every role-play card."""
+
+    where: str
+    who: str
+    goal: str
+    line: int = 0
+
+
+@dataclass
+class Role:
+    """One person in a dialogue."""
+
+    id: str
+    """Lowercase letters, digits and hyphens; lines name their speaker by this id."""
+    name: str
+    """The name shown in the transcript and on the card, for example "You" or "Samira"."""
+    brief: str
+    """One or two sentences for the role-play card: who this person is and how they act."""
+    line: int = 0
+
+
+@dataclass
+class Choice:
+    """One thing the learner could say at a choice point."""
+
+    text: str
+    feedback: str = ""
+    """Why this is a good or a weak thing to say; shown after the learner chooses."""
+    good: bool = False
+    line: int = 0
+
+
+@dataclass
+class DialogueLine:
+    """One turn of the conversation: either a `text`, or (learner's lines only) `choices`.
+    At a choice point the conversation goes on with the first good choice (`spoken`)."""
+
+    role: str
+    """The id of the role who speaks."""
+    text: str = ""
+    choices: list[Choice] = field(default_factory=list)
+    prompt: str = ""
+    """A question shown above the choices, for example "What could you say next?"."""
+    note: str = ""
+    """A short tip for saying the line, for example "Smile and wait for an answer"."""
+    line: int = 0
+
+    @property
+    def spoken(self) -> str:
+        """What is said: the text, or at a choice point the first good choice (else the first)."""
+        if self.text or not self.choices:
+            return self.text
+        return next((choice.text for choice in self.choices if choice.good), self.choices[0].text)
+
+
 # --- exercises --------------------------------------------------------------------------------
 
 @dataclass
@@ -292,8 +359,36 @@ class ChecklistExercise(Exercise):
     items: list[ChecklistItem] = field(default_factory=list)
 
 
+@dataclass
+class DialogueExercise(Exercise):
+    situation: Situation = field(default_factory=lambda: Situation("", "", ""))
+    roles: list[Role] = field(default_factory=list)
+    learner: str = ""
+    """The id of the role the learner plays."""
+    lines: list[DialogueLine] = field(default_factory=list)
+    pass_mark: int = DEFAULT_PASS_MARK
+    """The percentage of choice points that must be answered well to pass."""
+    examples: list[Example] = field(default_factory=list)
+
+    @property
+    def choice_points(self) -> list[DialogueLine]:
+        """The lines with choices, in order: choice point 1, 2, ..."""
+        return [line for line in self.lines if line.choices]
+
+    def role(self, role_id: str) -> Role | None:
+        return next((role for role in self.roles if role.id == role_id), None)
+
+
+def is_checkable(exercise: Exercise) -> bool:
+    """True when the exercise's answers can be checked (and so it needs examples): every quiz,
+    sort, pitch and message, and a dialogue with at least one choice point."""
+    if isinstance(exercise, DialogueExercise):
+        return bool(exercise.choice_points)
+    return exercise.kind in CHECKABLE_KINDS
+
+
 AnyExercise = Union[QuizExercise, SortExercise, PitchExercise, MessageExercise,
-                    TrackerExercise, ReflectionExercise, ChecklistExercise]
+                    TrackerExercise, ReflectionExercise, ChecklistExercise, DialogueExercise]
 
 EXERCISE_CLASSES: dict[str, type[Exercise]] = {
     "quiz": QuizExercise,
@@ -303,4 +398,5 @@ EXERCISE_CLASSES: dict[str, type[Exercise]] = {
     "tracker": TrackerExercise,
     "reflection": ReflectionExercise,
     "checklist": ChecklistExercise,
+    "dialogue": DialogueExercise,
 }

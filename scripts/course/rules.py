@@ -1,4 +1,4 @@
-"""The answer rules: how a quiz, sort, pitch or message answer is checked.
+"""The answer rules: how a quiz, sort, pitch, message or dialogue answer is checked.
 
 The same rules run in the browser (docs/assets/javascripts/rules.js). Both take the same JSON
 "spec" (built here by `spec_for(exercise)` and embedded in the page) and the same answer entry
@@ -175,7 +175,8 @@ def _text(value) -> str:
 # --- the spec: what the browser needs to check an answer ---------------------------------------
 
 def spec_for(exercise: model.Exercise) -> dict | None:
-    """The JSON-ready rules of a checkable exercise (None for trackers, reflections, checklists)."""
+    """The JSON-ready rules of a checkable exercise (None for trackers, reflections, checklists
+    and dialogues without choice points)."""
     def flagged(entries):
         return [{"word": f.word, "reason": f.reason} for f in entries]
 
@@ -211,6 +212,12 @@ def spec_for(exercise: model.Exercise) -> dict | None:
                            "parts": list(length.parts) or [p.id for p in exercise.parts]},
                 "send_within_days": exercise.send_within_days,
                 "flagged": flagged(exercise.flagged)}
+    if isinstance(exercise, model.DialogueExercise) and exercise.choice_points:
+        return {**base, "pass_mark": exercise.pass_mark, "points": [
+            {"options": [model.OPTION_LETTERS[i] for i in range(len(line.choices))],
+             "good": [model.OPTION_LETTERS[i] for i, c in enumerate(line.choices) if c.good],
+             "feedback": {model.OPTION_LETTERS[i]: c.feedback for i, c in enumerate(line.choices)}}
+            for line in exercise.choice_points]}
     return None
 
 
@@ -239,6 +246,8 @@ def evaluate(spec: dict, entry: dict) -> dict | None:
         return _pitch(spec, answer, entry)
     if kind == "message":
         return _message(spec, answer, entry)
+    if kind == "dialogue":
+        return _dialogue(spec, answer)
     return None
 
 
@@ -325,3 +334,17 @@ def _message(spec: dict, answer: dict, entry: dict) -> dict:
     if due:
         result["send_by"] = due
     return result
+
+
+def _dialogue(spec: dict, answer: dict) -> dict:
+    """Each choice point is like a single-answer quiz question: right when the chosen letter
+    is one of the good choices."""
+    points = []
+    for number, point in enumerate(spec["points"], start=1):
+        chosen = answer.get(str(number))
+        chosen = chosen.strip().lower() if isinstance(chosen, str) and chosen.strip() else None
+        points.append({"number": number, "chosen": chosen, "good": list(point["good"]),
+                       "correct": chosen in point["good"],
+                       "feedback": point["feedback"].get(chosen, "") if chosen else ""})
+    score = sum(1 for p in points if p["correct"])
+    return {**_score(score, len(points), spec["pass_mark"]), "points": points}

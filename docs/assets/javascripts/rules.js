@@ -156,6 +156,7 @@
       case "sort": return sort(spec, answer);
       case "pitch": return pitch(spec, answer, entry);
       case "message": return message(spec, answer, entry);
+      case "dialogue": return dialogue(spec, answer);
       default: return null;
     }
   }
@@ -243,6 +244,21 @@
     var due = sendBy(entry.meeting_date, spec.send_within_days);
     if (due) result.send_by = due;
     return result;
+  }
+
+  // Each choice point is like a single-answer quiz question: right when the chosen letter is a good one.
+  function dialogue(spec, answer) {
+    var points = spec.points.map(function (point, index) {
+      var number = index + 1;
+      var chosen = own(answer, String(number));
+      chosen = typeof chosen === "string" && chosen.trim() ? chosen.trim().toLowerCase() : null;
+      var feedback = chosen !== null ? own(point.feedback, chosen) : undefined;
+      return { number: number, chosen: chosen, good: point.good.slice(),
+               correct: chosen !== null && point.good.indexOf(chosen) !== -1,
+               feedback: typeof feedback === "string" ? feedback : "" };
+    });
+    var right = points.filter(function (p) { return p.correct; }).length;
+    return Object.assign(score(right, points.length, spec.pass_mark), { points: points });
   }
 
   var api = { evaluate: evaluate, words: words, countWords: countWords, countSentences: countSentences,
