@@ -32,7 +32,8 @@ LESSONS = {
 INDEX = "# Practice site\n\nA small site for the exercise tests.\n"
 PRINTABLES = ("---\ntitle: Printables\n---\n\n# Printables\n\n"
               + "".join(f"## {name} {{#fx-{name}}}\n\nA worksheet.\n\n" for name in
-                        ("quiz", "sort", "pitch", "message", "tracker", "reflection", "checklist", "html")))
+                        ("quiz", "sort", "pitch", "message", "tracker", "reflection", "checklist", "html",
+                         "dialogue", "voicemail")))
 
 
 def make_project(target: Path) -> Path:

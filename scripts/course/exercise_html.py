@@ -9,7 +9,7 @@ the page's script needs to be interactive (part ids, targets, columns...).
 from __future__ import annotations
 
 from . import model, rules
-from .render import compact, render
+from .render import compact, first_words, render
 
 KIND_LABELS = {
     "quiz": "Quiz",
@@ -19,6 +19,7 @@ KIND_LABELS = {
     "tracker": "Tracker",
     "reflection": "Reflection",
     "checklist": "Checklist",
+    "dialogue": "Conversation practice",
 }
 """What the learner reads above the title of each kind of exercise."""
 
@@ -57,6 +58,11 @@ def page_facts(exercise: model.Exercise) -> dict:
         return {"prompts": len(exercise.prompts)}
     if isinstance(exercise, model.ChecklistExercise):
         return {"items": len(exercise.items)}
+    if isinstance(exercise, model.DialogueExercise):
+        return {"learner": exercise.learner,
+                "roles": [{"id": r.id, "name": r.name} for r in exercise.roles],
+                "lines": [{"role": line.role, "text": line.spoken, "first": first_words(line.spoken)}
+                          for line in exercise.lines]}
     return {}
 
 

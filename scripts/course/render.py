@@ -38,11 +38,17 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {word}"
 
 
+def first_words(text: str | None, count: int = 3) -> str:
+    """The start of a line as a prompt: its first `count` words and "…" when there are more."""
+    words = str(text or "").split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
 @lru_cache(maxsize=None)
 def make_environment() -> Environment:
     """The shared, autoescaping environment. Cached: templates are compiled once per process.
 
-    Filters: `paragraphs` (see above), `plural`, and Jinja's own `tojson`, which escapes `<`,
+    Filters: `paragraphs` (see above), `plural`, `first_words`, and Jinja's own `tojson`, which escapes `<`,
     `>`, `&` and `'` so JSON is safe inside `<script type="application/json">`.
     """
     env = Environment(
@@ -55,6 +61,7 @@ def make_environment() -> Environment:
     )
     env.filters["paragraphs"] = paragraphs
     env.filters["plural"] = plural
+    env.filters["first_words"] = first_words
     return env
 
 

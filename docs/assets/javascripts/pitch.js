@@ -1,6 +1,7 @@
 /* Pitch: an elevator speech built from parts. Live word count and time, missing parts, flagged
- * and repeated words, a choice of versions and paces, a practice timer, "measure my pace" and
- * read aloud. Saved: {"answer": {part: text}, "target", "pace", "words_per_minute",
+ * and repeated words, a choice of versions and paces, a practice timer, "measure my pace", read
+ * aloud (on-device voices only, voices.js) and record yourself (recorder.js).
+ * Saved: {"answer": {part: text}, "target", "pace", "words_per_minute",
  * "measured_words_per_minute"}. Checked by CourseRules. */
 (function () {
   "use strict";
@@ -162,22 +163,43 @@
         }
       });
 
+    /* Read aloud with an on-device voice only (voices.js); none: a plain message instead. */
     const readButton = root.querySelector("[data-action=read-aloud]");
-    if ("speechSynthesis" in window && typeof window.SpeechSynthesisUtterance === "function") {
+    const voiceNote = root.querySelector("[data-voice-note]");
+    let reading = false;
+    if (window.CourseVoices.supported()) {
       root.querySelector("[data-speech-tool]").hidden = false;
       readButton.addEventListener("click", () => {
-        if (window.speechSynthesis.speaking) {
-          window.speechSynthesis.cancel();
+        if (reading) {
+          window.CourseVoices.stop();
+          reading = false;
           return;
         }
         const text = speechText();
         if (!text) { ctx.announce("Write your speech first."); return; }
-        const utterance = new SpeechSynthesisUtterance(text);
-        utterance.lang = document.documentElement.lang || "en";
-        utterance.rate = Math.min(2, Math.max(0.5, wordsPerMinute() / rules.words_per_minute));
-        window.speechSynthesis.speak(utterance);
+        window.CourseVoices.whenReady((voices) => {
+          if (!voices.length) {
+            voiceNote.textContent = window.CourseVoices.NO_VOICE;
+            voiceNote.hidden = false;
+            return;
+          }
+          const rate = Math.min(1.5, Math.max(0.5, wordsPerMinute() / rules.words_per_minute));
+          reading = window.CourseVoices.speak(text, voices[0], { rate, onend: () => { reading = false; } });
+        });
       });
     }
+
+    /* Record yourself and compare the real length with each version's time. */
+    window.CourseRecorder.attach(root.querySelector("[data-recorder]"), {
+      onRecorded: (taken) => {
+        const verdicts = rules.targets.map((t) => {
+          if (taken > t.seconds * 1.2) return "longer than the " + t.label + " (" + seconds(t.seconds) + ")";
+          if (taken < t.seconds * 0.5) return "much shorter than the " + t.label + " (" + seconds(t.seconds) + ")";
+          return "about right for the " + t.label + " (" + seconds(t.seconds) + ")";
+        });
+        ctx.announce("You spoke for " + seconds(taken) + ". That is " + verdicts.join(", and ") + ".");
+      },
+    });
 
     const record = ctx.load();
     if (record) {
