@@ -41,7 +41,7 @@ def load_answers(path: str | Path) -> dict:
     return data
 
 
-def _progress(exercise: model.Exercise, answer: dict) -> str:
+def _progress(exercise: model.Exercise, answer: dict, entry: dict) -> str:
     """A one-line summary for the kinds that are not checked."""
     if isinstance(exercise, model.TrackerExercise):
         rows = answer.get("rows") if isinstance(answer.get("rows"), list) else []
@@ -54,6 +54,8 @@ def _progress(exercise: model.Exercise, answer: dict) -> str:
     if isinstance(exercise, model.ChecklistExercise):
         done = sum(1 for n in range(1, len(exercise.items) + 1) if answer.get(str(n)) is True)
         return f"{done} of {len(exercise.items)} steps ticked"
+    if isinstance(exercise, model.DialogueExercise):
+        return "practised" if entry.get("practised") is True else "not practised yet"
     return ""
 
 
@@ -72,6 +74,13 @@ def _details(exercise, spec: dict, result: dict) -> list[str]:
                              f"belongs in {checked['expected']}): {item.text}")
                 if item.feedback:
                     lines.append(f"  {item.feedback}")
+    if isinstance(exercise, model.DialogueExercise):
+        for line, checked in zip(exercise.choice_points, result["points"]):
+            mark = "good" if checked["correct"] else "not the best"
+            lines.append(f"Choice {checked['number']} ({mark}, chose {checked['chosen'] or 'nothing'}): "
+                         f"{line.prompt or 'what to say'}")
+            if checked["feedback"]:
+                lines.append(f"  {checked['feedback']}")
     return lines
 
 
@@ -91,10 +100,11 @@ def report_answers(exercises: dict[str, model.Exercise], data: dict) -> str:
         spec = rules.spec_for(exercise)
         heading = f"\n{exercise.title} ({exercise.id})"
         if spec is None:
-            out.append(f"{heading}: {_progress(exercise, answer)}")
+            out.append(f"{heading}: {_progress(exercise, answer, entry)}")
             continue
         result = rules.evaluate(spec, entry)
-        out.append(f"{heading}: {verdict(result)}")
+        practised = " (practised)" if entry.get("practised") is True else ""
+        out.append(f"{heading}: {verdict(result)}{practised}")
         out += [f"  {line}" for line in _details(exercise, spec, result)]
     if not data["answers"]:
         out.append("This answers file has no answers yet.")

@@ -21,6 +21,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import model
+from .dialogue_print import RoleCard, role_cards
 from .plans import WorkshopPlan
 from .print_settings import CourseInfo, PrintOptions, lesson_where, page_location
 from .render import TEMPLATES, make_environment
@@ -98,6 +99,11 @@ class SheetView:
     @property
     def has_examples(self) -> bool:
         return any(part.example for part in getattr(self.exercise, "parts", []))
+
+    @property
+    def cards(self) -> list[RoleCard]:
+        """A dialogue's role-play cards, one per role."""
+        return role_cards(self.exercise) if isinstance(self.exercise, model.DialogueExercise) else []
 
     @property
     def length_text(self) -> str:
