@@ -74,3 +74,14 @@ def test_following_the_guide_adds_a_working_lesson_with_its_worksheet(project, b
     quiz.get_by_role("button", name="Check").click()
     expect(quiz).to_contain_text("You got 2 of 2 right")
     context.close()
+
+
+def test_the_guide_names_every_kind_of_exercise():
+    """A new kind in model.KIND_INFO shows up in the reference and in the kind lists."""
+    from course.model import KINDS
+    reference = (ROOT / "docs" / "editing" / "exercise-format.md").read_text(encoding="utf-8")
+    lists = [(ROOT / "docs" / "editing" / name).read_text(encoding="utf-8")
+             for name in ("checker.md", "add-a-lesson.md")]
+    for kind in KINDS:
+        assert f"\n## {kind}\n" in reference, kind
+        assert all(f"`{kind}`" in text for text in lists), kind

@@ -9,11 +9,10 @@ from conftest import ROOT, PageWatch
 # --- the course's own exercises: every example passes or fails in the browser as declared --------
 
 def course_examples():
-    from course import loader
+    from course import loader, model
     course = loader.load_course(ROOT)
     return [(exercise, example) for exercise in course.exercises.values()
-            if exercise.kind in ("quiz", "sort", "pitch", "message", "dialogue")
-            for example in exercise.examples]
+            if exercise.kind in model.CHECKABLE_KINDS for example in exercise.examples]
 
 
 ANSWER_IN_THE_PAGE = """([id, kind, answer, target]) => {

@@ -11,16 +11,7 @@ from __future__ import annotations
 from . import model, rules
 from .render import compact, first_words, render
 
-KIND_LABELS = {
-    "quiz": "Quiz",
-    "sort": "Sorting exercise",
-    "pitch": "Speech builder",
-    "message": "Message builder",
-    "tracker": "Tracker",
-    "reflection": "Reflection",
-    "checklist": "Checklist",
-    "dialogue": "Conversation practice",
-}
+KIND_LABELS = {kind: info.label for kind, info in model.KIND_INFO.items()}
 """What the learner reads above the title of each kind of exercise."""
 
 PACE_STEP = 0.8, 1.25

@@ -28,14 +28,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED_EXTRA: dict[type, set[str]] = {
     model.Exercise: {"facilitator"},
     model.Facilitator: {"timing", "group", "prompts"},
-    model.QuizExercise: {"questions"},
-    model.SortExercise: {"categories", "items"},
-    model.PitchExercise: {"parts", "targets"},
-    model.MessageExercise: {"parts", "length"},
-    model.TrackerExercise: {"columns"},
-    model.ReflectionExercise: {"prompts"},
-    model.ChecklistExercise: {"items"},
-    model.DialogueExercise: {"situation", "roles", "learner", "lines"},
+    **{info.cls: set(info.required) for info in model.KIND_INFO.values()},
 }
 """Fields an author must write although the model has a default for them."""
 
@@ -249,9 +242,10 @@ class _Builder:
         if answer_node is None or not isinstance(answer_node[1], MappingNode):
             return {}
         answer: dict = {}
+        shape = model.KIND_INFO[kind].answer
         for key_node, value_node in answer_node[1].value:
             key = str(key_node.value) if isinstance(key_node, ScalarNode) else ""
-            if kind == "quiz":
+            if shape == "letters":
                 values = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
                 if not all(isinstance(v, ScalarNode) for v in values):
                     self.report("example-answer", value_node, name=example.name,
@@ -261,7 +255,7 @@ class _Builder:
                 answer[key] = [str(v.value).strip().lower() for v in values]
             elif isinstance(value_node, ScalarNode):
                 value = "" if value_node.tag.endswith(":null") else str(value_node.value)
-                answer[key] = value.strip().lower() if kind == "dialogue" else value
+                answer[key] = value.strip().lower() if shape == "letter" else value
             else:
                 self.report("example-answer", value_node, name=example.name,
                             details=f"the answer for \"{key}\" is {describe_node(value_node)}",

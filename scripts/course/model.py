@@ -5,6 +5,9 @@ the printed worksheets and the checker all read these objects, never the YAML di
 
 Every object keeps `line`: the line in its source file where it starts, so a problem found later
 (by a check, or while rendering) can still point the author at the right place.
+
+`KIND_INFO` at the end is the one registry of exercise kinds: a new kind is a model class and
+one entry there (plus its check, its rules if it is checkable, and its templates).
 """
 
 from __future__ import annotations
@@ -12,13 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Union
-
-KINDS = ("quiz", "sort", "pitch", "message", "tracker", "reflection", "checklist", "dialogue")
-"""Every exercise kind, in the order the authoring guide explains them."""
-
-CHECKABLE_KINDS = ("quiz", "sort", "pitch", "message", "dialogue")
-"""Kinds whose answers can be checked; each must carry passing and failing examples (a
-dialogue only when it has choice points: see `is_checkable`)."""
 
 QUESTION_TYPES = ("single", "multiple", "truefalse")
 COLUMN_TYPES = ("text", "date", "choice")
@@ -390,13 +386,39 @@ def is_checkable(exercise: Exercise) -> bool:
 AnyExercise = Union[QuizExercise, SortExercise, PitchExercise, MessageExercise,
                     TrackerExercise, ReflectionExercise, ChecklistExercise, DialogueExercise]
 
-EXERCISE_CLASSES: dict[str, type[Exercise]] = {
-    "quiz": QuizExercise,
-    "sort": SortExercise,
-    "pitch": PitchExercise,
-    "message": MessageExercise,
-    "tracker": TrackerExercise,
-    "reflection": ReflectionExercise,
-    "checklist": ChecklistExercise,
-    "dialogue": DialogueExercise,
+
+@dataclass(frozen=True)
+class KindInfo:
+    """What the rest of the code needs to know about one kind of exercise, by its name."""
+
+    cls: type
+    """The model class an exercise file of this kind becomes."""
+    label: str
+    """What the learner reads above the title on the site, for example "Quiz"."""
+    checkable: bool = False
+    """Its answers can be checked, so it carries passing and failing examples."""
+    required: tuple[str, ...] = ()
+    """Fields an author must write although the model class has a default for them."""
+    answer: Literal["letters", "letter", "text"] = "text"
+    """How an example's answer values are read: a list of option letters (quiz), one choice
+    letter (dialogue), or text (the others)."""
+
+
+KIND_INFO: dict[str, KindInfo] = {
+    "quiz": KindInfo(QuizExercise, "Quiz", True, ("questions",), "letters"),
+    "sort": KindInfo(SortExercise, "Sorting exercise", True, ("categories", "items")),
+    "pitch": KindInfo(PitchExercise, "Speech builder", True, ("parts", "targets")),
+    "message": KindInfo(MessageExercise, "Message builder", True, ("parts", "length")),
+    "tracker": KindInfo(TrackerExercise, "Tracker", required=("columns",)),
+    "reflection": KindInfo(ReflectionExercise, "Reflection", required=("prompts",)),
+    "checklist": KindInfo(ChecklistExercise, "Checklist", required=("items",)),
+    "dialogue": KindInfo(DialogueExercise, "Conversation practice", True,
+                         ("situation", "roles", "learner", "lines"), "letter"),
 }
+"""Every exercise kind, in the order the authoring guide explains them."""
+
+KINDS = tuple(KIND_INFO)
+CHECKABLE_KINDS = tuple(kind for kind, info in KIND_INFO.items() if info.checkable)
+"""Kinds whose answers can be checked; each must carry passing and failing examples (a
+dialogue only when it has choice points: see `is_checkable`)."""
+EXERCISE_CLASSES: dict[str, type[Exercise]] = {kind: info.cls for kind, info in KIND_INFO.items()}
