@@ -12,7 +12,8 @@ def course_examples():
     from course import loader
     course = loader.load_course(ROOT)
     return [(exercise, example) for exercise in course.exercises.values()
-            if exercise.kind in ("quiz", "sort", "pitch", "message") for example in exercise.examples]
+            if exercise.kind in ("quiz", "sort", "pitch", "message", "dialogue")
+            for example in exercise.examples]
 
 
 ANSWER_IN_THE_PAGE = """([id, kind, answer, target]) => {
@@ -25,7 +26,10 @@ ANSWER_IN_THE_PAGE = """([id, kind, answer, target]) => {
         set(el, el.tagName === 'TEXTAREA' ? 'input' : 'change');
     }
     for (const [key, value] of Object.entries(answer)) {
-        if (kind === 'quiz') {
+        if (kind === 'dialogue') {
+            const choice = document.getElementById(`${uid}-c${key}-${value}`);
+            choice.checked = true; set(choice, 'change');
+        } else if (kind === 'quiz') {
             for (const letter of [].concat(value)) {
                 const box = document.getElementById(`${uid}-q${key}-${letter}`);
                 box.checked = true; set(box, 'change');
@@ -56,8 +60,14 @@ def test_every_course_example_passes_or_fails_in_the_browser_as_declared(site_di
             page.goto(server + exercise.lesson.replace(".md", ".html"), wait_until="domcontentloaded")
         page.evaluate(ANSWER_IN_THE_PAGE, [exercise.id, exercise.kind, example.answer, example.target])
         page.click(f"#exercise-{exercise.id} [data-action=check]")
-        record = page.evaluate(f"JSON.parse(localStorage.getItem('nd:v1:exercise:{exercise.id}'))")
-        if record["finished"] != (example.expect == "pass"):
+        if exercise.kind == "dialogue":    # done once answered, passed or not: the status says which
+            status = f"#exercise-{exercise.id} > [data-role=status]"
+            page.wait_for_function(f"document.querySelector('{status}').textContent !== ''")
+            passed = "Well done." in page.text_content(status)
+        else:
+            record = page.evaluate(f"JSON.parse(localStorage.getItem('nd:v1:exercise:{exercise.id}'))")
+            passed = record["finished"]
+        if passed != (example.expect == "pass"):
             wrong.append(f"{exercise.id}: example \"{example.name}\" should {example.expect}")
     context.close()
     assert wrong == [] and watch.errors == [] and watch.foreign_requests() == [], wrong + watch.errors

@@ -231,6 +231,54 @@ EXERCISES = {
           prompts:
             - Which step feels hardest?
         """,
+    "bus-talk": """
+        id: bus-talk
+        title: Small talk at a bus stop
+        lesson: lessons/01-first.md
+        kind: dialogue
+        minutes: 10
+        instructions: Listen, then practise your lines out loud.
+        situation:
+          where: SITUATION-WHERE A bus stop on a cold morning.
+          who: You and a neighbour.
+          goal: Say hello.
+        roles:
+          - id: you
+            name: Amina
+            brief: BRIEF-YOU You take this bus every day.
+          - id: neighbour
+            name: Rosa
+            brief: BRIEF-ROSA You are friendly but shy.
+        learner: you
+        lines:
+          - role: neighbour
+            text: LINE-ONE Cold one today, isn't it?
+          - role: you
+            text: LINE-TWO Yes! Do you take the 52 every day?
+            note: NOTE-TWO Smile and wait.
+          - role: neighbour
+            text: LINE-THREE Every day. I work at the library.
+          - role: you
+            prompt: PROMPT-FOUR What could you say next?
+            choices:
+              - text: CHOICE-GOOD Do you like working there?
+                good: true
+                feedback: CHOICE-GOOD-FEEDBACK A question keeps it going.
+              - text: CHOICE-WEAK Can you get me a job there?
+                feedback: CHOICE-WEAK-FEEDBACK Too fast.
+        facilitator:
+          timing: 10 minutes.
+          group: In pairs, then switch cards.
+          prompts:
+            - What kept the talk going?
+        examples:
+          - name: good
+            expect: pass
+            answer: {1: a}
+          - name: weak
+            expect: fail
+            answer: {1: b}
+        """,
     "draft-one": """
         id: draft-one
         title: Not ready yet
@@ -270,7 +318,8 @@ PLAN = """
     """
 
 KIND_IDS = {"quiz": "myth-quiz", "sort": "sort-it", "pitch": "pitch-it", "message": "thanks-note",
-            "tracker": "wide-tracker", "reflection": "think-it", "checklist": "check-it"}
+            "tracker": "wide-tracker", "reflection": "think-it", "checklist": "check-it",
+            "dialogue": "bus-talk"}
 
 
 def make_project(root: Path, plan: str = PLAN) -> Path:
@@ -307,6 +356,10 @@ def texts_of(exercise: model.Exercise) -> list[str]:
     found += [target.label for target in getattr(exercise, "targets", [])]
     found += [column.label for column in getattr(exercise, "columns", [])]
     found += [prompt.text for prompt in getattr(exercise, "prompts", [])]
+    if isinstance(exercise, model.DialogueExercise):
+        found += [exercise.situation.where, exercise.situation.who, exercise.situation.goal]
+        found += [text for role in exercise.roles for text in (role.name, role.brief)]
+        found += [line.spoken for line in exercise.lines] + [line.note for line in exercise.lines if line.note]
     return found
 
 

@@ -1,0 +1,289 @@
+"""Dialogues on the site, in headless Chromium: Listen with on-device voices only (a stand-in
+speechSynthesis, see speech_standin.py), Your turn, choice points, Record with Chromium's fake
+microphone, a refused microphone, the speech builder's read aloud and recording, progress with
+export and import, keyboard only, axe in light and dark, and file://.
+
+The practice site of test_site_exercises.py has a lesson with two fixture dialogues: one with a
+choice point (fx-dialogue) and one without (fx-voicemail)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, PageWatch, describe_violations
+from speech_standin import LOCAL_FRENCH, LOCAL_VOICE, NETWORK_VOICE, speech_script
+from test_site_exercises import (GOOD_SHORT, expect_text, fill, practice_site, practice_url, stored,
+                                 tab_to)
+from test_site_exercises_a11y import content_axe_violations
+
+__all__ = ["practice_site", "practice_url"]
+
+LESSON = "lessons/05-dialogue.html"
+LINES = ["Cold one today, isn't it?", "Yes, very cold! Do you take the 52 every day?",
+         "Every day. I work at the library downtown.",
+         "Oh, I love that library. Do you like working there?", "I do. It's a friendly place."]
+MIC_ARGS = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
+REFUSE_MIC = ("navigator.mediaDevices.getUserMedia = () => "
+              "Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));")
+
+
+@pytest.fixture(scope="module")
+def mic_browser(browser):
+    """Chromium with a fake microphone (a test tone) that needs no permission prompt."""
+    chromium = browser.browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + MIC_ARGS)
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture
+def open_page(mic_browser, practice_url):
+    """open_page(voices, width=1280, scheme="light", init="", url=None) -> a watched page on the
+    dialogue lesson. After the test: no script errors and no request beyond 127.0.0.1."""
+    contexts, pages = [], []
+
+    def make(voices=(NETWORK_VOICE, LOCAL_VOICE), width=1280, scheme="light", init="", url=None):
+        context = mic_browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme,
+                                          permissions=["microphone"], accept_downloads=True)
+        context.add_init_script(speech_script(list(voices)) + init)
+        contexts.append(context)
+        page = context.new_page()
+        page.watch = PageWatch(page)
+        pages.append(page)
+        page.goto(url or practice_url + LESSON)
+        return page
+
+    yield make
+    for page in pages:
+        assert page.watch.foreign_requests() == [] and page.watch.errors == []
+    for context in contexts:
+        context.close()
+
+
+def dialogue(page, exercise_id="fx-dialogue"):
+    return page.locator(f"#exercise-{exercise_id}")
+
+
+def status(page, exercise_id="fx-dialogue"):
+    return dialogue(page, exercise_id).locator(":scope > [data-role=status]")
+
+
+def spoken(page) -> list[dict]:
+    return page.evaluate("window.__spoken")
+
+
+# --- Listen -------------------------------------------------------------------------------------
+
+def test_listen_reads_every_line_with_the_on_device_voice_only(open_page):
+    page = open_page(voices=(NETWORK_VOICE, LOCAL_FRENCH, LOCAL_VOICE))
+    page.evaluate("window.__speechMs = 150")
+    talk = dialogue(page)
+    talk.get_by_role("button", name="Listen to it all").click()
+    expect_text(talk.locator("[aria-current=true]"), "Cold one today")     # the line being read
+    expect_text(status(page), "You listened to the whole conversation.")
+    said = spoken(page)
+    assert [s["text"] for s in said] == LINES
+    assert {(s["voice"], s["local"], s["rate"]) for s in said} == {("Local Canadian", True, 0.85)}
+    assert talk.locator("[aria-current]").count() == 0
+    assert talk.locator("[data-line-spoken]").text_content() == LINES[3]   # what was read is on the page
+    assert talk.locator("[data-line-spoken]").is_visible()
+    record = stored(page)["nd:v1:exercise:fx-dialogue"]
+    assert record["practised"] is True and record["finished"] is True
+
+
+def test_one_line_pause_stop_and_the_speed_kept_on_the_device(open_page):
+    page = open_page()
+    talk = dialogue(page)
+    talk.get_by_label("Speed").select_option("1")
+    page.reload()
+    talk = dialogue(page)
+    assert talk.get_by_label("Speed").input_value() == "1"
+    talk.get_by_role("button", name="Listen to line 3").click()
+    expect_text(talk.locator("[data-line='3']"), "Every day")
+    page.wait_for_function("window.__spoken.length === 1")
+    assert spoken(page)[0]["text"] == LINES[2] and spoken(page)[0]["rate"] == 1
+    page.evaluate("window.__speechMs = 600")
+    talk.get_by_role("button", name="Listen to it all").click()
+    talk.get_by_role("button", name="Pause").click()
+    assert talk.get_by_role("button", name="Resume").is_visible()
+    talk.get_by_role("button", name="Stop").click()
+    count = len(spoken(page))
+    page.wait_for_timeout(800)
+    assert len(spoken(page)) == count and talk.locator("[aria-current]").count() == 0
+    assert talk.get_by_role("button", name="Stop").is_disabled()
+    assert "nd:v1:exercise:fx-dialogue" not in stored(page)                 # not practised yet
+
+
+def test_with_no_on_device_voice_a_plain_message_and_nothing_is_spoken(open_page):
+    page = open_page(voices=(NETWORK_VOICE, LOCAL_FRENCH))
+    talk = dialogue(page)
+    expect_text(talk.locator("[data-voice-note]"), "no voice that reads aloud without the internet")
+    assert not talk.get_by_role("button", name="Listen to it all").is_visible()
+    assert not talk.get_by_role("button", name="Listen to line 1").is_visible()
+    talk.get_by_role("button", name="Your turn: say my lines").click()     # everything else works
+    talk.get_by_role("button", name="Next line").click()
+    talk.get_by_role("button", name="I said it: next").click()
+    talk.get_by_role("button", name="Next line").click()
+    talk.get_by_role("button", name="I said it: next").click()
+    talk.get_by_role("button", name="Next line").click()
+    expect_text(status(page), "Well done: you said all your lines.")
+    page.goto(page.url.replace(LESSON, "lessons/02-speaking.html"))        # and the speech builder
+    pitch = page.locator("#exercise-fx-pitch")
+    fill(pitch, GOOD_SHORT)
+    pitch.get_by_role("button", name="Read my speech aloud").click()
+    expect_text(pitch.locator("[data-voice-note]"), "no voice that reads aloud without the internet")
+    assert spoken(page) == []
+
+
+# --- Your turn and choices ------------------------------------------------------------------------
+
+def test_your_turn_hides_the_learners_lines_and_waits_for_them(open_page):
+    page = open_page()
+    talk = dialogue(page)
+    talk.get_by_role("button", name="Your turn: say my lines").click()
+    line_two = talk.locator("[data-line='2']")
+    expect_text(line_two.locator("[data-line-prompt]"), "Yes, very cold! …")
+    assert not line_two.get_by_text(LINES[1]).is_visible()
+    next_button = talk.get_by_role("button", name="I said it: next")
+    next_button.wait_for()
+    assert page.evaluate("document.activeElement.textContent") == "I said it: next"
+    page.wait_for_timeout(200)
+    assert [s["text"] for s in spoken(page)] == [LINES[0]]                 # waiting for the learner
+    next_button.click()
+    talk.get_by_role("button", name="I said it: next").click()
+    expect_text(status(page), "Well done: you said all your lines.")
+    assert [s["text"] for s in spoken(page)] == [LINES[0], LINES[2], LINES[4]]
+    assert line_two.get_by_text(LINES[1]).is_visible()
+    assert stored(page)["nd:v1:exercise:fx-dialogue"]["practised"] is True
+
+
+def test_choices_are_checked_and_kept_in_export_and_import(open_page):
+    page = open_page()
+    talk = dialogue(page)
+    talk.get_by_label("Can you get me a job there?").check()
+    talk.get_by_role("button", name="Check my choices").click()
+    expect_text(status(page), "Good choices: 0 of 1 (0%).")
+    assert talk.get_by_text("Too fast. Get to know each other first.").is_visible()
+    talk.get_by_label("Oh, I love that library. Do you like working there?").check()
+    talk.get_by_role("button", name="Check my choices").click()
+    expect_text(status(page), "Good choices: 1 of 1 (100%). Well done.")
+    record = stored(page)["nd:v1:exercise:fx-dialogue"]
+    assert record["answer"] == {"1": "a"} and record["finished"] is True
+    exported = page.evaluate("JSON.stringify(CourseStorage.exportData())")
+    other = open_page()
+    result = other.evaluate("text => CourseStorage.importData(text)", exported)
+    assert result["added"] == ["fx-dialogue"]
+    other.reload()
+    assert dialogue(other).get_by_label("Oh, I love that library. Do you like working there?").is_checked()
+
+
+# --- Record ---------------------------------------------------------------------------------------
+
+PLAY = """async (selector) => {
+    const audio = document.querySelector(selector);
+    await audio.play();
+    await new Promise((done) => setTimeout(done, 400));
+    const played = audio.currentTime;
+    audio.pause();
+    return {played, src: audio.src};
+}"""
+
+
+def test_a_recording_plays_back_in_the_page_and_can_be_deleted(open_page):
+    page = open_page(voices=())
+    talk = dialogue(page, "fx-voicemail")
+    record = talk.get_by_role("button", name="Record")
+    record.click()
+    stop = talk.get_by_role("button", name="Stop recording")
+    stop.wait_for()
+    page.wait_for_timeout(1100)
+    stop.click()
+    expect_text(talk.locator("[data-record-length]"), re.compile(r"Your recording is [12] seconds? long\."))
+    played = page.evaluate(PLAY, "#exercise-fx-voicemail audio")
+    assert played["src"].startswith("blob:") and played["played"] > 0
+    assert stored(page)["nd:v1:exercise:fx-voicemail"]["practised"] is True
+    assert "blob" not in json.dumps(stored(page))                            # the sound is not saved
+    talk.get_by_role("button", name="Delete my recording").click()
+    expect_text(talk.locator("[data-record-message]"), "Your recording was deleted.")
+    assert not talk.locator("audio").is_visible()
+    assert page.evaluate("document.querySelector('#exercise-fx-voicemail audio').hasAttribute('src')") is False
+
+
+def test_a_refused_microphone_gets_a_plain_message_and_the_rest_works(open_page):
+    page = open_page(init=REFUSE_MIC)
+    talk = dialogue(page)
+    talk.get_by_role("button", name="Record").click()
+    expect_text(talk.locator("[data-record-message]"), "The microphone was not allowed, so nothing was recorded.")
+    assert talk.get_by_role("button", name="Record").is_enabled()
+    talk.get_by_role("button", name="Listen to line 1").click()
+    page.wait_for_function("window.__spoken.length === 1")
+
+
+def test_the_speech_builder_reads_aloud_on_the_device_and_times_a_recording(open_page, practice_url):
+    page = open_page(url=practice_url + "lessons/02-speaking.html")
+    pitch = page.locator("#exercise-fx-pitch")
+    fill(pitch, GOOD_SHORT)
+    pitch.get_by_role("button", name="Read my speech aloud").click()
+    page.wait_for_function("window.__spoken.length === 1")
+    assert spoken(page)[0]["voice"] == "Local Canadian" and spoken(page)[0]["local"] is True
+    pitch.get_by_role("button", name="Record").click()
+    stop = pitch.get_by_role("button", name="Stop recording")
+    stop.wait_for()
+    page.wait_for_timeout(1200)
+    stop.click()
+    expect_text(pitch.locator(":scope > [data-role=status]"), re.compile(
+        r"You spoke for [12] seconds?\. That is much shorter than the 10-second version \(10 seconds\)"))
+    assert page.evaluate(PLAY, "#exercise-fx-pitch audio")["played"] > 0
+
+
+# --- keyboard, accessibility, file:// -----------------------------------------------------------------
+
+def test_a_dialogue_can_be_practised_with_the_keyboard_alone(open_page):
+    page = open_page()
+    tab_to(page, "#exercise-fx-dialogue [data-action=your-turn]")
+    page.keyboard.press("Enter")
+    for _ in range(2):                                     # focus moves to "I said it: next"
+        page.wait_for_function("document.activeElement && document.activeElement.dataset.action === 'next'")
+        assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+        page.keyboard.press("Enter")
+    expect_text(status(page), "Well done: you said all your lines.")
+    tab_to(page, "#nd-fx-dialogue-c1-a")
+    page.keyboard.press("Space")
+    tab_to(page, "#exercise-fx-dialogue [data-action=check]")
+    page.keyboard.press("Enter")
+    expect_text(status(page), "Well done.")
+    tab_to(page, "#exercise-fx-dialogue [data-action=record]")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.textContent === 'Stop recording'")
+    page.keyboard.press("Enter")
+    tab_to(page, "#exercise-fx-dialogue [data-action=delete-recording]")
+
+
+def test_no_axe_violations_while_practising_in_light_and_dark(open_page):
+    for scheme in ("light", "dark"):
+        page = open_page(width=390, scheme=scheme)
+        assert page.get_attribute("body", "data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
+        page.evaluate("window.__speechMs = 5000")
+        talk = dialogue(page)
+        talk.get_by_role("button", name="Check my choices").click()
+        talk.get_by_role("button", name="Listen to it all").click()          # a line highlighted
+        voicemail = dialogue(page, "fx-voicemail")
+        voicemail.get_by_role("button", name="Your turn: say my lines").click()
+        voicemail.get_by_role("button", name="Record").click()
+        voicemail.get_by_role("button", name="Stop recording").click()
+        voicemail.locator("audio").wait_for()
+        violations = content_axe_violations(page)
+        assert violations == [], scheme + ":\n" + describe_violations(violations)
+
+
+def test_it_works_from_a_file(open_page, practice_site):
+    page = open_page(url=(practice_site / LESSON).as_uri())
+    talk = dialogue(page)
+    talk.get_by_role("button", name="Listen to it all").click()
+    expect_text(status(page), "You listened to the whole conversation.")
+    talk.get_by_role("button", name="Record").click()
+    talk.get_by_role("button", name="Stop recording").click()
+    talk.locator("audio").wait_for()
+    assert stored(page)["nd:v1:exercise:fx-dialogue"]["practised"] is True
