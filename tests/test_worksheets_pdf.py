@@ -64,7 +64,7 @@ def test_the_site_set_is_built(built):
         for suffix in ("letter", "a4", "letter-large"):
             assert f"short-workshop-{edition}-{suffix}.pdf" in names
     assert not any(name.startswith("draft-one") for name in names)
-    assert len(names) == len(plan.jobs) == len(result.built) == 7 * 4 + 6
+    assert len(names) == len(plan.jobs) == len(result.built) == len(KIND_IDS) * 4 + 6
     assert not list(out.glob("*.tmp")) and not list(out.glob(".*.tmp"))
 
 
