@@ -52,10 +52,15 @@ def test_progress_page_shows_lessons_done_and_exercises_started_or_finished(page
     quiz.get_by_label("Telling a neighbour about a free event").check()
     quiz.get_by_label("Thanking a former co-worker for their help").check()
     quiz.get_by_role("button", name="Check my answers").click()
+    page.open("lessons/05-dialogue.html")                  # a dialogue is done once its choices are made
+    talk = exercise(page, "fx-dialogue")
+    talk.get_by_label("Oh, I love that library. Do you like working there?").check()
+    talk.get_by_role("button", name="Check my choices").click()
     page.open("progress.html")
     summary = page.locator("[data-role=summary]").text_content()
-    assert summary == ("You have marked 1 of 4 lessons as done. "
-                       "You have started 7 of 8 exercises and finished 2.")
+    assert summary == ("You have marked 1 of 5 lessons as done. "
+                       "You have started 8 of 10 exercises and finished 3.")
+    assert page.locator("[data-exercise=fx-dialogue] [data-exercise-status]").text_content() == "Finished"
     assert page.locator("[data-lesson='lessons/01-practice.md'] [data-lesson-status]").text_content() == "Done"
     assert page.locator("[data-exercise=fx-quiz] [data-exercise-status]").text_content() == "Finished"
     assert page.locator("[data-exercise=fx-sort] [data-exercise-status]").text_content() == "Started"
