@@ -217,7 +217,7 @@ def test_a_workshop_packet_prints_the_role_play_cards(project):
     from pypdf import PdfReader
     out = project / "pdf"
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_worksheets.py"), "--root", str(project),
-                             "--out", str(out), "--quiet", "--only", "bus-talk", "--workshop", "short-workshop"],
+                             "--out", str(out), "--quiet", "--paper", "letter", "--no-forms", "--workshop", "short-workshop"],
                             env=build_env(), capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     packet = " ".join(page.extract_text() for page in PdfReader(out / "short-workshop-learner-letter.pdf").pages)
