@@ -31,6 +31,8 @@ class LessonLink:
     title: str
     href: str
     exercises: list[ExerciseLink] = field(default_factory=list)
+    minutes: int | None = None
+    """The lesson's time from its front matter, when it gives one."""
 
 
 def progress_html(lessons: list[LessonLink]) -> str:
@@ -56,8 +58,11 @@ def lessons_for(exercises: dict, lesson_sources: dict[str, str],
     lessons = []
     for path in sorted(lesson_sources):
         source = lesson_sources[path]
-        title = str(front_matter(source).get("title") or path)
+        meta = front_matter(source)
+        title = str(meta.get("title") or path)
+        minutes = meta.get("minutes")
         own = lesson_exercises(path, exercises, source)
         lessons.append(LessonLink(path=path, title=title, href=url(path, ""), exercises=[
-            ExerciseLink(ex.id, ex.title, ex.kind, url(path, f"exercise-{ex.id}")) for ex in own]))
+            ExerciseLink(ex.id, ex.title, ex.kind, url(path, f"exercise-{ex.id}")) for ex in own],
+            minutes=minutes if isinstance(minutes, int) and not isinstance(minutes, bool) else None))
     return lessons

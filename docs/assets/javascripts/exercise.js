@@ -110,6 +110,8 @@
       partial() { context.notice(MESSAGES.partial); },
       notice(text) { if (notice) notice.textContent = text; },
       announce(text) { say(status, text); },
+      /* Put a result back on the page after a reload, without announcing it again. */
+      show(text) { if (status) status.textContent = text; },
       record: null,
     };
     return context;
