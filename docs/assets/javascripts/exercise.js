@@ -195,7 +195,7 @@
   window.addEventListener("beforeprint", () => mirrorTextareas(document));
   window.addEventListener("afterprint", afterPrint);
 
-  window.CourseExercises = { register, el, plural, say, partBoxes, showAdvice, revealScriptParts, MESSAGES };
+  window.CourseExercises = { register, el, plural, say, partBoxes, showAdvice, revealScriptParts, grow, MESSAGES };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
   else boot();
 })();

@@ -112,7 +112,8 @@
           }
         });
         body.append(card);
-        if (number === focusRow) card.querySelector("input, select").focus();
+        card.querySelectorAll("textarea").forEach(window.CourseExercises.grow);
+        if (number === focusRow) card.querySelector("input, select, textarea").focus();
       });
       empty.hidden = rows.length > 0;
     }
