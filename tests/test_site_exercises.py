@@ -337,14 +337,14 @@ def test_message_wrong_answer(page):
 def test_tracker_add_edit_remove_rows_and_csv(page):
     page.open(LESSONS["tracker"])
     tracker = exercise(page, "fx-tracker")
-    tracker.get_by_label("Name, row 1").fill('Sam "the cook", Jr.')
-    tracker.get_by_label("Where I know them from, row 1").select_option("Friends")
-    tracker.get_by_label("Last time we talked, row 1").fill("2026-10-01")
+    tracker.get_by_label("Name, Person 1").fill('Sam "the cook", Jr.')
+    tracker.get_by_label("Where I know them from, Person 1").select_option("Friends")
+    tracker.get_by_label("Last time we talked, Person 1").fill("2026-10-01")
     tracker.get_by_role("button", name="Add a row").click()
     assert page.evaluate("document.activeElement.id") == "nd-fx-tracker-row2-name"
     page.keyboard.type("=1+1")
     tracker.get_by_role("button", name="Add a row").click()
-    tracker.get_by_label("Name, row 3").fill("Priya")
+    tracker.get_by_label("Name, Person 3").fill("Priya")
     tracker.get_by_role("button", name="Remove Person 2").click()
     expect_text(status(page, "fx-tracker"), "Person 2 was removed. Press “Undo” to bring it back.")
     assert page.evaluate("document.activeElement.dataset.action") == "undo"
@@ -356,7 +356,7 @@ def test_tracker_add_edit_remove_rows_and_csv(page):
     assert stored(page)["nd:v1:exercise:fx-tracker"]["answer"] == {"rows": [
         {"name": 'Sam "the cook", Jr.', "group": "Friends", "last": "2026-10-01"}, {"name": "Priya"}]}
     tracker.get_by_role("button", name="Add a row").click()
-    tracker.get_by_label("Name, row 3").fill("=HYPERLINK()")
+    tracker.get_by_label("Name, Person 3").fill("=HYPERLINK()")
     with page.expect_download() as download:
         tracker.get_by_role("button", name="Download as a spreadsheet file").click()
     assert download.value.suggested_filename == "fx-tracker.csv"
@@ -365,8 +365,8 @@ def test_tracker_add_edit_remove_rows_and_csv(page):
                    '"Sam ""the cook"", Jr.",Friends,2026-10-01\r\n'
                    "Priya,,\r\n'=HYPERLINK(),,\r\n")
     page.reload()
-    assert exercise(page, "fx-tracker").get_by_label("Name, row 2").input_value() == "Priya"
-    assert exercise(page, "fx-tracker").get_by_label("Where I know them from, row 1").input_value() == "Friends"
+    assert exercise(page, "fx-tracker").get_by_label("Name, Person 2").input_value() == "Priya"
+    assert exercise(page, "fx-tracker").get_by_label("Where I know them from, Person 1").input_value() == "Friends"
 
 
 # --- reflection and checklist -------------------------------------------------------------------
