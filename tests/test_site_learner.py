@@ -65,6 +65,19 @@ def test_a_quiz_never_checked_shows_no_result_after_a_reload(page):
     assert quiz.locator(".nd-is-wrong, .nd-right-answer").count() == 0
 
 
+def test_a_speech_that_fits_with_a_flagged_phrase_is_almost_ready_never_well_done(page):
+    page.open("lessons/02-speaking.html")
+    pitch = exercise(page, "fx-pitch")
+    for label, text in {"Your name": "Hi, I'm Amina Yusuf.", "What you do": "I basically keep small offices running.",
+                        "A closing question": "Do you know anyone in a clinic office?"}.items():
+        pitch.get_by_label(label, exact=False).first.fill(text)
+    pitch.get_by_role("button", name="Check my speech").click()
+    expect_text(status(page, "fx-pitch"),
+                "It fits the 10-second version. Almost ready: change this phrase first: \u201cbasically\u201d.")
+    assert "Well done" not in status(page, "fx-pitch").text_content()
+    assert "Phrases to change:" in pitch.locator("[data-advice]").text_content()
+
+
 # --- the home page ------------------------------------------------------------------------------
 
 def test_home_page_on_a_phone_lists_the_course_and_continues_where_you_left_off(server, browser):
