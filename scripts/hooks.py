@@ -7,7 +7,9 @@ Holds no logic of its own: everything it calls can also be called from a script 
 - on_files: a page with `draft: true` becomes a MkDocs draft: shown by `mkdocs serve`, left out
   of the built site and its navigation;
 - on_page_markdown: stops the build on an unknown exercise id (naming file and line), adds the
-  lesson frame from the front matter, and fills in the "My progress" and "Printables" lists.
+  lesson frame from the front matter, fills in the home page's lesson list and the "My progress"
+  and "Printables" lists, and keeps counsellor and editing pages out of search (audience.py);
+- on_post_build: keeps the search index to plain words (search_index.py).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from course import blocks, checks, drafts, lesson_page, loader, printables, progress_page, report
+from course import (audience, blocks, checks, drafts, home_page, lesson_page, loader, printables,
+                    progress_page, report, search_index)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -75,6 +78,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files,
                      **kwargs) -> str:
     src = page.file.src_uri
+    audience.mark_page(src, page.meta)
     for ref in blocks.find_exercise_blocks(page.file.content_string):
         if ref.exercise_id not in _course.exercises:
             raise PluginError(report.format_problem(
@@ -91,13 +95,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         frame = lesson_page.frame_for(src, page.meta, _course.exercises, page.file.content_string,
                                       worksheet_url=lambda ex: url(PRINTABLES, ex.id) if has_printables else "")
         markdown = lesson_page.add_frame(markdown, frame)
-    if progress_page.has_marker(markdown):
+    if progress_page.has_marker(markdown) or home_page.has_marker(markdown):
         lessons = progress_page.lessons_for(
             _course.exercises,
             {f.src_uri: f.content_string for f in files.documentation_pages()
              if f.src_uri.startswith("lessons/")},
             url)
-        markdown = progress_page.fill(markdown, lessons)
+        markdown = home_page.fill(progress_page.fill(markdown, lessons), lessons)
     if src == PRINTABLES:
         markdown = printables.fill_printables_page(markdown, _root(config), _course)
     return markdown
+
+
+def on_post_build(config: MkDocsConfig, **kwargs) -> None:
+    # Before the offline plugin copies the index into search_index.js (it runs last).
+    search_index.slim(Path(config.site_dir) / "search" / "search_index.json")

@@ -80,7 +80,7 @@ def test_lesson_frame_from_front_matter():
                                               [lesson_page.Worksheet("A <sheet>", "../printables.html#a")])
     out = lesson_page.add_frame("# 5. Title\n\nBody.\n", frame)
     head, _, tail = out.partition("Body.")
-    assert head.startswith("# 5. Title\n\n<div class=\"nd-lesson-intro\">")
+    assert head.startswith("# 5. Title\n\n<div class=\"nd-lesson-intro\" data-search-exclude>")
     assert "You &lt;will&gt;." in head and "about 45 minutes" in head and "<li>Two</li>" in head
     assert "## Key points" in tail and "Short &amp; true." in tail
     assert '<a href="../printables.html#a">A &lt;sheet&gt;</a>' in tail

@@ -20,7 +20,7 @@ FUNCTIONS = {"countWords": rules.count_words, "countSentences": rules.count_sent
 
 def test_the_table_covers_every_rule():
     used = {case["function"] for case in TABLE["cases"]}
-    assert used == set(FUNCTIONS) | {"evaluate"}
+    assert used == set(FUNCTIONS) | {"evaluate", "verdict"}
     assert {case["spec"] for case in TABLE["cases"] if case["function"] == "evaluate"} >= {
         "quiz", "sort", "pitch", "message"}
     assert len(TABLE["cases"]) >= 40
@@ -30,9 +30,22 @@ def test_the_table_covers_every_rule():
 def test_rule_case(case):
     if case["function"] == "evaluate":
         actual = rules.evaluate(TABLE["specs"][case["spec"]], case["entry"])
+    elif case["function"] == "verdict":
+        spec = TABLE["specs"][case["spec"]]
+        actual = rules.verdict(spec, rules.evaluate(spec, case["entry"]))
     else:
         actual = FUNCTIONS[case["function"]](*case["args"])
     assert json.loads(json.dumps(actual)) == case["expect"]
+
+
+def test_the_verdict_cases_cover_every_status_and_kind():
+    cases = [c for c in TABLE["cases"] if c["function"] == "verdict"]
+    assert {c["expect"]["status"] for c in cases} == {"ready", "almost", "not-yet"}
+    assert {TABLE["specs"][c["spec"]]["kind"] for c in cases} == {"quiz", "sort", "pitch", "message"}
+    for case in cases:   # a flagged phrase is never called ready or well done
+        if case["expect"]["phrases"]:
+            assert "ready to send" not in case["expect"]["text"]
+            assert "Well done" not in case["expect"]["text"]
 
 
 def test_spec_for_every_checkable_kind_is_json():

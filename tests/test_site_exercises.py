@@ -164,7 +164,7 @@ def test_quiz_right_answers_pass_with_feedback_and_explanation(page):
     assert record["answer"] == {"1": ["a"], "2": ["a", "c"]} and record["finished"] is True
 
 
-def test_quiz_wrong_answers_fail_then_try_again_clears(page):
+def test_quiz_wrong_answers_fail_then_try_again_clears_only_the_wrong_ones(page):
     page.open(LESSONS["quiz"])
     quiz = exercise(page, "fx-quiz")
     quiz.get_by_label("Fact").check()
@@ -173,10 +173,25 @@ def test_quiz_wrong_answers_fail_then_try_again_clears(page):
     assert "1 question had no answer" in status(page, "fx-quiz").text_content()
     assert quiz.get_by_text("Asking for a job is only a small part of it.").is_visible()
     assert quiz.get_by_text("You did not answer this question.").is_visible()
+    # A wrong answer also marks the right option, with a mark and in words.
+    myth = quiz.locator("[data-question='1'] [data-option=a]")
+    assert "nd-right-answer" in myth.get_attribute("class")
+    assert page.evaluate("el => getComputedStyle(el, '::after').content", myth.locator("label").element_handle()) == '" ✓"'
+    assert myth.get_by_text("This is a right answer.").is_visible()
     quiz.get_by_role("button", name="Try again").click()
     assert not quiz.get_by_label("Fact").is_checked()
     assert not quiz.get_by_text("Asking for a job is only a small part of it.").is_visible()
     assert page.evaluate("document.activeElement.value") == "a"
+
+    quiz.get_by_label("Myth").check()                   # question 1 right, question 2 wrong
+    quiz.get_by_label("Telling a neighbour about a free event").check()
+    quiz.get_by_role("button", name="Check my answers").click()
+    expect_text(status(page, "fx-quiz"), "You got 1 of 2 right (50%).")
+    quiz.get_by_role("button", name="Try again").click()
+    assert quiz.get_by_label("Myth").is_checked()       # the right answer stays, with its mark
+    assert quiz.locator("[data-question='1']").get_attribute("class").count("nd-is-right") == 1
+    assert not quiz.get_by_label("Telling a neighbour about a free event").is_checked()
+    assert stored(page)["nd:v1:exercise:fx-quiz"]["answer"] == {"1": ["a"]}
 
 
 # --- sort ---------------------------------------------------------------------------------------
@@ -191,12 +206,18 @@ def test_sort_right_and_wrong(page):
     expect_text(status(page, "fx-sort"), "You placed 3 of 3 right (100%). Well done: you passed.")
     assert sort.get_by_text("You gave something useful.").is_visible()
 
-    sort.get_by_role("button", name="Try again").click()
+    sort.get_by_role("button", name="Try again").click()     # all right: nothing is cleared
+    assert sort.get_by_label("Sharing a job post with a friend who fits it.").input_value() == "networking"
     sort.get_by_label("Asking a stranger at a party to hire you, right away.").select_option("networking")
+    sort.get_by_label("Calling a manager every day about your application.").select_option("")
     sort.get_by_role("button", name="Check my answers").click()
-    expect_text(status(page, "fx-sort"), "You placed 0 of 3 right (0%). You need 100% to pass.")
+    expect_text(status(page, "fx-sort"), "You placed 1 of 3 right (33%). You need 100% to pass.")
     assert sort.get_by_text("Not right yet. It belongs in: Begging.").is_visible()
     assert sort.get_by_text("You did not choose a group. It belongs in: Bothering.").is_visible()
+    sort.get_by_role("button", name="Try again").click()     # only the wrong ones are cleared
+    assert sort.get_by_label("Asking a stranger at a party to hire you, right away.").input_value() == ""
+    assert sort.get_by_label("Sharing a job post with a friend who fits it.").input_value() == "networking"
+    assert page.evaluate("document.activeElement.id") == "nd-fx-sort-i1"
 
 
 # --- pitch --------------------------------------------------------------------------------------
@@ -219,6 +240,7 @@ def test_pitch_live_count_and_right_answer(page):
     assert pitch.locator("[data-assembled]").text_content() == " ".join(GOOD_SHORT.values())
     pitch.get_by_role("button", name="Check my speech").click()
     expect_text(status(page, "fx-pitch"), "It fits the 10-second version. Well done.")
+    assert "Almost" not in status(page, "fx-pitch").text_content()
     record = stored(page)["nd:v1:exercise:fx-pitch"]
     assert record["target"] == "short" and record["words_per_minute"] == 120 and record["finished"]
 
@@ -316,30 +338,36 @@ def test_message_wrong_answer(page):
 def test_tracker_add_edit_remove_rows_and_csv(page):
     page.open(LESSONS["tracker"])
     tracker = exercise(page, "fx-tracker")
-    tracker.get_by_label("Name, row 1").fill('Sam "the cook", Jr.')
-    tracker.get_by_label("Where I know them from, row 1").select_option("Friends")
-    tracker.get_by_label("Last time we talked, row 1").fill("2026-10-01")
+    tracker.get_by_label("Name, Person 1").fill('Sam "the cook", Jr.')
+    tracker.get_by_label("Where I know them from, Person 1").select_option("Friends")
+    tracker.get_by_label("Last time we talked, Person 1").fill("2026-10-01")
     tracker.get_by_role("button", name="Add a row").click()
     assert page.evaluate("document.activeElement.id") == "nd-fx-tracker-row2-name"
     page.keyboard.type("=1+1")
     tracker.get_by_role("button", name="Add a row").click()
-    tracker.get_by_label("Name, row 3").fill("Priya")
-    tracker.get_by_role("button", name="Remove row 2").click()
-    expect_text(status(page, "fx-tracker"), "Row 2 removed.")
+    tracker.get_by_label("Name, Person 3").fill("Priya")
+    tracker.get_by_role("button", name="Remove Person 2").click()
+    expect_text(status(page, "fx-tracker"), "Person 2 was removed. Press “Undo” to bring it back.")
+    assert page.evaluate("document.activeElement.dataset.action") == "undo"
+    tracker.get_by_role("button", name="Undo").click()
+    assert tracker.get_by_label("Name, Person 2").input_value() == "=1+1"
+    assert tracker.locator(".nd-card__title").all_text_contents() == ["Person 1", "Person 2", "Person 3"]
+    tracker.get_by_role("button", name="Remove Person 2").click()
+    expect_text(status(page, "fx-tracker"), "Person 2 was removed.")
     assert stored(page)["nd:v1:exercise:fx-tracker"]["answer"] == {"rows": [
         {"name": 'Sam "the cook", Jr.', "group": "Friends", "last": "2026-10-01"}, {"name": "Priya"}]}
     tracker.get_by_role("button", name="Add a row").click()
-    tracker.get_by_label("Name, row 3").fill("=HYPERLINK()")
+    tracker.get_by_label("Name, Person 3").fill("=HYPERLINK()")
     with page.expect_download() as download:
-        tracker.get_by_role("button", name="Download as a spreadsheet (CSV)").click()
+        tracker.get_by_role("button", name="Download as a spreadsheet file").click()
     assert download.value.suggested_filename == "fx-tracker.csv"
     csv = Path(download.value.path()).read_bytes().decode("utf-8")
     assert csv == ("\ufeffName,Where I know them from,Last time we talked\r\n"
                    '"Sam ""the cook"", Jr.",Friends,2026-10-01\r\n'
                    "Priya,,\r\n'=HYPERLINK(),,\r\n")
     page.reload()
-    assert exercise(page, "fx-tracker").get_by_label("Name, row 2").input_value() == "Priya"
-    assert exercise(page, "fx-tracker").get_by_label("Where I know them from, row 1").input_value() == "Friends"
+    assert exercise(page, "fx-tracker").get_by_label("Name, Person 2").input_value() == "Priya"
+    assert exercise(page, "fx-tracker").get_by_label("Where I know them from, Person 1").input_value() == "Friends"
 
 
 # --- reflection and checklist -------------------------------------------------------------------

@@ -25,7 +25,7 @@ def fill_every_kind(page) -> None:
     fill(exercise(page, "fx-message"), {"Greeting": "Hi Marco,"})
     exercise(page, "fx-message").get_by_label("The day you met").fill("2026-11-24")
     page.open(LESSONS["tracker"])
-    exercise(page, "fx-tracker").get_by_label("Name, row 1").fill("Sam")
+    exercise(page, "fx-tracker").get_by_label("Name, Person 1").fill("Sam")
     exercise(page, "fx-reflection").get_by_label("What worries you most about networking?").fill("Being shy.")
     exercise(page, "fx-checklist").get_by_label("I know where the event is.").check()
 

@@ -10,7 +10,8 @@ import json
 from pathlib import Path
 
 from . import model, rules
-from .feedback import describe, not_counting, verdict
+from .feedback import describe, not_counting
+from .labels import LABELS
 
 FORMAT = "networking-demystified-answers"
 
@@ -28,35 +29,83 @@ def load_answers(path: str | Path) -> dict:
         raise AnswersError(f"{path}: this file could not be opened ({error.strerror or error}).")
     except UnicodeDecodeError:
         raise AnswersError(f"{path}: this is not a text file. Choose the .json file that the "
-                           "\"Export my answers\" button saved.")
+                           f"\"{LABELS['save_answers']}\" button saved.")
     except json.JSONDecodeError as error:
         raise AnswersError(f"{path}:{error.lineno}: this file is not an answers file (it is not "
-                           "valid JSON). Export the answers again from the \"My progress\" page.")
+                           "valid JSON). Save the answers again with \"{LABELS['save_answers']}\" on the "
+                           "\"My progress\" page.")
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise AnswersError(f"{path}: this is not an answers file from this course (it should say "
-                           f"\"format\": \"{FORMAT}\"). Export the answers again from the "
-                           "\"My progress\" page.")
+                           f"\"format\": \"{FORMAT}\"). Save the answers again with "
+                           f"\"{LABELS['save_answers']}\" on the \"My progress\" page.")
     if not isinstance(data.get("answers"), dict):
         raise AnswersError(f"{path}: this answers file has no answers in it.")
     return data
 
 
+def _count(number: int, unit: str) -> str:
+    """"1 row", "2 rows"."""
+    return f"{number} {unit}{'' if number == 1 else 's'}"
+
+
+def _text(value) -> str:
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
 def _progress(exercise: model.Exercise, answer: dict, entry: dict) -> str:
     """A one-line summary for the kinds that are not checked."""
     if isinstance(exercise, model.TrackerExercise):
-        rows = answer.get("rows") if isinstance(answer.get("rows"), list) else []
-        filled = sum(1 for row in rows if isinstance(row, dict) and any(str(v).strip() for v in row.values()))
-        return f"{filled} rows filled in"
+        return f"{_count(len(_rows(exercise, answer)), 'row')} filled in"
     if isinstance(exercise, model.ReflectionExercise):
-        done = sum(1 for n in range(1, len(exercise.prompts) + 1)
-                   if isinstance(answer.get(str(n)), str) and answer[str(n)].strip())
-        return f"{done} of {len(exercise.prompts)} questions answered"
+        done = sum(1 for n in range(1, len(exercise.prompts) + 1) if _text(answer.get(str(n))))
+        return f"{done} of {_count(len(exercise.prompts), 'question')} answered"
     if isinstance(exercise, model.ChecklistExercise):
         done = sum(1 for n in range(1, len(exercise.items) + 1) if answer.get(str(n)) is True)
-        return f"{done} of {len(exercise.items)} steps ticked"
+        return f"{done} of {_count(len(exercise.items), 'step')} ticked"
     if isinstance(exercise, model.DialogueExercise):
         return "practised" if entry.get("practised") is True else "not practised yet"
     return ""
+
+
+def _rows(exercise: model.TrackerExercise, answer: dict) -> list[dict]:
+    rows = answer.get("rows") if isinstance(answer.get("rows"), list) else []
+    return [row for row in rows if isinstance(row, dict) and any(_text(v) for v in row.values())]
+
+
+def own_words(exercise: model.Exercise, answer: dict) -> list[str]:
+    """What the learner wrote, so a counsellor can read it: the parts of a speech or message,
+    every tracker row, every reflection answer, the ticked checklist steps."""
+    lines = []
+    if isinstance(exercise, (model.PitchExercise, model.MessageExercise)):
+        lines += [f"{part.label}: {_text(answer.get(part.id))}" for part in exercise.parts
+                  if _text(answer.get(part.id))]
+    elif isinstance(exercise, model.TrackerExercise):
+        for number, row in enumerate(_rows(exercise, answer), start=1):
+            cells = [f"{column.label}: {_text(row.get(column.id))}" for column in exercise.columns
+                     if _text(row.get(column.id))]
+            lines.append(f"{exercise.row_name} {number}: " + "; ".join(cells))
+    elif isinstance(exercise, model.ReflectionExercise):
+        for number, prompt in enumerate(exercise.prompts, start=1):
+            if _text(answer.get(str(number))):
+                lines += [f"{number}. {prompt.text}", f"   {_text(answer.get(str(number)))}"]
+    elif isinstance(exercise, model.ChecklistExercise):
+        lines += [f"Ticked: {item.text}" for number, item in enumerate(exercise.items, start=1)
+                  if answer.get(str(number)) is True]
+    return lines
+
+
+STATUS_WORDS = {"quiz": {"ready": "passed", "not-yet": "not passed yet"},
+                "sort": {"ready": "passed", "not-yet": "not passed yet"},
+                "dialogue": {"ready": "passed", "not-yet": "not passed yet"},
+                "pitch": {"ready": "ready", "almost": "almost ready", "not-yet": "not ready yet"},
+                "message": {"ready": "ready", "almost": "almost ready", "not-yet": "not ready yet"}}
+"""The verdict in a word or two, after an exercise's title."""
+
+
+def _verdict_lines(spec: dict, result: dict) -> tuple[str, str]:
+    """The short verdict for a heading, and the site's own sentence (rules.verdict)."""
+    found = rules.verdict(spec, result)
+    return STATUS_WORDS[spec["kind"]][found["status"]], found["text"]
 
 
 def _details(exercise, spec: dict, result: dict) -> list[str]:
@@ -99,13 +148,19 @@ def report_answers(exercises: dict[str, model.Exercise], data: dict) -> str:
         answer = entry.get("answer") if isinstance(entry.get("answer"), dict) else {}
         spec = rules.spec_for(exercise)
         heading = f"\n{exercise.title} ({exercise.id})"
+        words = own_words(exercise, answer)
         if spec is None:
             out.append(f"{heading}: {_progress(exercise, answer, entry)}")
+            out += [f"  {line}" for line in words]
             continue
         result = rules.evaluate(spec, entry)
+        short, sentence = _verdict_lines(spec, result)
         practised = " (practised)" if entry.get("practised") is True else ""
-        out.append(f"{heading}: {verdict(result)}{practised}")
+        out += [f"{heading}: {short}{practised}", f"  {sentence}"]
         out += [f"  {line}" for line in _details(exercise, spec, result)]
+        if words:
+            out.append("  Their words:")
+            out += [f"    {line}" for line in words]
     if not data["answers"]:
         out.append("This answers file has no answers yet.")
     return "\n".join(out).lstrip("\n")
@@ -125,7 +180,8 @@ def check_text(exercise: model.Exercise, text: str) -> str:
         for target in spec["targets"]:
             target["parts"] = ["text"]
             result = rules.evaluate(spec, {**entry, "target": target["id"]})
-            out.append(f"  {target['label']}: {verdict(result)}")
+            short, sentence = _verdict_lines(spec, result)
+            out += [f"  {target['label']}: {short}", f"    {sentence}"]
             out += [f"    {line}" for line in describe(spec, result)]
     else:
         spec["length"]["parts"] = ["text"]
@@ -134,6 +190,7 @@ def check_text(exercise: model.Exercise, text: str) -> str:
             out.append(f"  The site does not count {left_out}. Here the whole text is counted, "
                        "so allow a sentence or two more than the aim.")
         result = rules.evaluate(spec, entry)
-        out.append(f"  {verdict(result).capitalize()}")
+        short, sentence = _verdict_lines(spec, result)
+        out += [f"  {short.capitalize()}", f"    {sentence}"]
         out += [f"    {line}" for line in describe(spec, result)]
     return "\n".join(out)

@@ -43,7 +43,8 @@ def page_facts(exercise: model.Exercise) -> dict:
     if isinstance(exercise, model.PitchExercise):
         return {"paces": {p["id"]: p["words_per_minute"] for p in paces(exercise)}}
     if isinstance(exercise, model.TrackerExercise):
-        return {"columns": [{"id": c.id, "label": c.label, "type": c.type,
+        return {"row_name": exercise.row_name,
+                "columns": [{"id": c.id, "label": c.label, "type": c.type,
                              "options": list(c.options)} for c in exercise.columns]}
     if isinstance(exercise, model.ReflectionExercise):
         return {"prompts": len(exercise.prompts)}

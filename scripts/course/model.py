@@ -343,6 +343,8 @@ class TrackerExercise(Exercise):
     columns: list[Column] = field(default_factory=list)
     rows: int = 8
     """How many blank rows the worksheet prints."""
+    row_name: str = "Entry"
+    """What one row is, for the numbered cards on the site: "Contact" gives "Contact 1"."""
 
 
 @dataclass

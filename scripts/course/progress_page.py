@@ -22,6 +22,8 @@ class ExerciseLink:
     title: str
     kind: str
     href: str
+    pass_mark: int | None = None
+    """A quiz's or sort's pass mark, in percent."""
 
 
 @dataclass
@@ -31,10 +33,19 @@ class LessonLink:
     title: str
     href: str
     exercises: list[ExerciseLink] = field(default_factory=list)
+    minutes: int | None = None
+    """The lesson's time from its front matter, when it gives one."""
+
+
+def pass_marks(lessons: list[LessonLink]) -> str:
+    """The pass marks of the course's quizzes and sorts in words: "80%", "70% or 80%"."""
+    marks = sorted({ex.pass_mark for lesson in lessons for ex in lesson.exercises
+                    if ex.pass_mark is not None})
+    return " or ".join(f"{mark}%" for mark in marks)
 
 
 def progress_html(lessons: list[LessonLink]) -> str:
-    return compact(render("site/progress.html", lessons=lessons))
+    return compact(render("site/progress.html", lessons=lessons, pass_marks=pass_marks(lessons)))
 
 
 def fill(markdown: str, lessons: list[LessonLink]) -> str:
@@ -56,8 +67,12 @@ def lessons_for(exercises: dict, lesson_sources: dict[str, str],
     lessons = []
     for path in sorted(lesson_sources):
         source = lesson_sources[path]
-        title = str(front_matter(source).get("title") or path)
+        meta = front_matter(source)
+        title = str(meta.get("title") or path)
+        minutes = meta.get("minutes")
         own = lesson_exercises(path, exercises, source)
         lessons.append(LessonLink(path=path, title=title, href=url(path, ""), exercises=[
-            ExerciseLink(ex.id, ex.title, ex.kind, url(path, f"exercise-{ex.id}")) for ex in own]))
+            ExerciseLink(ex.id, ex.title, ex.kind, url(path, f"exercise-{ex.id}"),
+                         getattr(ex, "pass_mark", None)) for ex in own],
+            minutes=minutes if isinstance(minutes, int) and not isinstance(minutes, bool) else None))
     return lessons

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .labels import LABELS
+
 TEMPLATES = Path(__file__).parent / "templates"
 """The folder that holds `site/` and `print/`."""
 
@@ -62,6 +64,7 @@ def make_environment() -> Environment:
     env.filters["paragraphs"] = paragraphs
     env.filters["plural"] = plural
     env.filters["first_words"] = first_words
+    env.globals["label"] = LABELS   # button labels, from one place: {{ label.check_answers }}
     return env
 
 

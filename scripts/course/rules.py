@@ -348,3 +348,38 @@ def _dialogue(spec: dict, answer: dict) -> dict:
                        "feedback": point["feedback"].get(chosen, "") if chosen else ""})
     score = sum(1 for p in points if p["correct"])
     return {**_score(score, len(points), spec["pass_mark"]), "points": points}
+# --- the verdict: one honest sentence about a checked answer ------------------------------------
+
+def _phrases(count: int) -> str:
+    return "this phrase" if count == 1 else f"these {count} phrases"
+
+
+def verdict(spec: dict, result: dict) -> dict:
+    """What a checked answer adds up to, in words the site, `--answers` and `--text` all print.
+
+    status: "ready" (passes and holds no flagged phrase), "almost" (passes, but still holds a
+    flagged phrase: never called ready or well done), or "not-yet". A quiz, sort or dialogue is
+    "ready" when it reaches the pass mark. `phrases` lists the flagged phrases to change."""
+    kind = spec.get("kind")
+    if kind in ("quiz", "sort", "dialogue"):
+        if result["passed"]:
+            return {"status": "ready", "text": "Well done: you passed.", "phrases": []}
+        return {"status": "not-yet", "text": f"You need {spec['pass_mark']}% to pass.", "phrases": []}
+    phrases = [entry["word"] for entry in result["flagged"]]
+    listed = ", ".join(f"\u201c{phrase}\u201d" for phrase in phrases)
+    fits = ""
+    if kind == "pitch":
+        label = next((t["label"] for t in spec["targets"] if t["id"] == result["target"]),
+                     result["target"])
+        fits = f"It fits the {label}. "
+    if result["passed"] and not phrases:
+        text = (fits + "Well done. Now say it out loud a few times." if kind == "pitch"
+                else "Your message is ready to send. Well done.")
+        return {"status": "ready", "text": text, "phrases": []}
+    if result["passed"]:
+        return {"status": "almost", "phrases": phrases,
+                "text": f"{fits}Almost ready: change {_phrases(len(phrases))} first: {listed}."}
+    text = "Not ready yet."
+    if phrases:
+        text += f" Also change {_phrases(len(phrases))}: {listed}."
+    return {"status": "not-yet", "text": text, "phrases": phrases}

@@ -11,8 +11,9 @@ const table = JSON.parse(readFileSync(new URL("../rule_cases.json", import.meta.
 
 for (const c of table.cases) {
   test(`${c.function}: ${c.name}`, () => {
-    const actual = c.function === "evaluate"
-      ? rules.evaluate(table.specs[c.spec], c.entry)
+    const spec = table.specs[c.spec];
+    const actual = c.function === "evaluate" ? rules.evaluate(spec, c.entry)
+      : c.function === "verdict" ? rules.verdict(spec, rules.evaluate(spec, c.entry))
       : rules[c.function](...c.args);
     assert.deepStrictEqual(actual, c.expect);
   });

@@ -110,6 +110,8 @@
       partial() { context.notice(MESSAGES.partial); },
       notice(text) { if (notice) notice.textContent = text; },
       announce(text) { say(status, text); },
+      /* Put a result back on the page after a reload, without announcing it again. */
+      show(text) { if (status) status.textContent = text; },
       record: null,
     };
     return context;
@@ -193,7 +195,7 @@
   window.addEventListener("beforeprint", () => mirrorTextareas(document));
   window.addEventListener("afterprint", afterPrint);
 
-  window.CourseExercises = { register, el, plural, say, partBoxes, showAdvice, revealScriptParts, MESSAGES };
+  window.CourseExercises = { register, el, plural, say, partBoxes, showAdvice, revealScriptParts, grow, MESSAGES };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
   else boot();
 })();

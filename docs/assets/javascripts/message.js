@@ -83,7 +83,7 @@
       root.querySelector("[data-stat=words]").textContent = result.words;
       X.showAdvice(advice, [
         { title: "Parts still to write:", items: result.missing.map((id) => labels[id]) },
-        { title: "Words to look at again:", items: result.flagged.map((f) => "“" + f.word + "”: " + f.reason) },
+        { title: "Phrases to change:", items: result.flagged.map((f) => "“" + f.word + "”: " + f.reason) },
       ]);
       if (sendBy) {
         setText(sendBy, result.send_by ? "Send it by " + longDate(result.send_by) + "."
@@ -115,8 +115,7 @@
       } else if (length.words && (result.words < length.words[0] || result.words > length.words[1])) {
         sentences.push((result.words < length.words[0] ? "It is too short." : "It is too long.") + range("words", length.words));
       }
-      if (result.passed) sentences.push("Your message is ready to send. Well done.");
-      if (result.flagged.length) sentences.push("Look again at " + ctx.plural(result.flagged.length, "word") + " listed under your message.");
+      sentences.push(window.CourseRules.verdict(rules, result).text);   /* never "ready" with a flagged phrase */
       if (result.send_by) {
         sentences.push(result.send_by < today() ? "The day to send it has passed. Send it as soon as you can."
           : "Send it by " + longDate(result.send_by) + ".");

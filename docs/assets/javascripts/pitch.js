@@ -64,7 +64,7 @@
       stat("target").textContent = spec.label + ": " + result.min_words + " to " + result.max_words + " words";
       X.showAdvice(advice, [
         { title: "Parts still to write:", items: result.missing.map((id) => labels[id]) },
-        { title: "Words to look at again:", items: result.flagged.map((f) => "“" + f.word + "”: " + f.reason) },
+        { title: "Phrases to change:", items: result.flagged.map((f) => "“" + f.word + "”: " + f.reason) },
         { title: "Words you use many times (try another word):", items: result.repeated },
       ]);
       parts.boxes.forEach((box) => {
@@ -95,8 +95,7 @@
       if (result.missing.length) sentences.push("Still to write: " + result.missing.map((id) => labels[id]).join(", ") + ".");
       if (result.words < result.min_words) sentences.push("It is too short for the " + spec.label + ". Aim for " + result.min_words + " to " + result.max_words + " words.");
       else if (result.words > result.max_words) sentences.push("It is too long for the " + spec.label + ". Aim for " + result.min_words + " to " + result.max_words + " words.");
-      if (result.passed) sentences.push("It fits the " + spec.label + ". Well done. Now say it out loud a few times.");
-      if (result.flagged.length) sentences.push("Look again at " + ctx.plural(result.flagged.length, "word") + " listed under your speech.");
+      sentences.push(window.CourseRules.verdict(rules, result).text);   /* never "well done" with a flagged phrase */
       ctx.announce(sentences.join(" "));
     }
 
@@ -109,7 +108,9 @@
 
     /* A start/stop timer on a button; onStop gets the seconds (to one decimal). The button's
      * name says what it does next ("Start ...", "Stop ..."), so it is not a toggle button. */
-    function timer(button, display, startLabel, stopLabel, onStop) {
+    function timer(button, display, onStop) {
+      const startLabel = button.textContent;          /* both labels come from the page (labels.py) */
+      const stopLabel = button.dataset.stopLabel;
       let started = 0;
       let ticking = null;
       const stop = () => {
@@ -132,7 +133,7 @@
     }
 
     timer(root.querySelector("[data-action=practice]"), root.querySelector("[data-timer=practice]"),
-      "Start the practice timer", "Stop the practice timer", (taken) => {
+      (taken) => {
         const whole = Math.round(taken);
         root.querySelector("[data-timer=practice]").textContent = seconds(whole);
         const spec = targetSpec();
@@ -142,7 +143,7 @@
       });
 
     timer(root.querySelector("[data-action=measure]"), root.querySelector("[data-timer=measure]"),
-      "Start measuring", "Stop measuring", (taken) => {
+      (taken) => {
         root.querySelector("[data-timer=measure]").textContent = seconds(Math.round(taken));
         const count = window.CourseRules.countWords(speechText());
         const rate = taken > 0 ? Math.round(count / (taken / 60)) : 0;

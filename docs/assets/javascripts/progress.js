@@ -122,8 +122,43 @@
     });
   }
 
+  /* The home page: "Continue where you left off" goes to the lesson of the exercise worked on
+   * last, or, when that lesson is marked done (or nothing was written yet), to the first lesson
+   * after it that is not done. Shown only when this device has saved progress. */
+  function home(box) {
+    const S = window.CourseStorage;
+    const lessons = Array.from(box.querySelectorAll("[data-lesson]"));
+    const done = S.readLessons().done;
+    const records = S.allExercises().records;
+    let latest = null;
+    let when = "";
+    lessons.forEach((item, index) => {
+      item.querySelector("[data-done]").hidden = !done.includes(item.dataset.lesson);
+      (item.dataset.exercises || "").split(" ").filter(Boolean).forEach((id) => {
+        const record = records[id];
+        if (record && Object.keys(record.answer).length && (record.updated || "") >= when) {
+          when = record.updated || "";
+          latest = index;
+        }
+      });
+    });
+    if (latest === null) {
+      lessons.forEach((item, index) => { if (done.includes(item.dataset.lesson)) latest = index; });
+      if (latest === null) return;
+    }
+    let target = latest;
+    while (target < lessons.length && done.includes(lessons[target].dataset.lesson)) target += 1;
+    if (target >= lessons.length) target = latest;   /* everything after it is done: go back to it */
+    const link = lessons[target].querySelector("a");
+    box.querySelector("[data-continue-link]").href = link.getAttribute("href");
+    box.querySelector("[data-continue-name]").textContent = link.textContent;
+    box.querySelector("[data-continue]").hidden = false;
+  }
+
   function boot() {
     if (document.querySelector("[data-progress], [data-data-tools]")) start(document);
+    const box = document.querySelector("[data-home]");
+    if (box) home(box);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);

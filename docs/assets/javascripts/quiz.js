@@ -1,5 +1,7 @@
 /* Quiz: choose, check, read the feedback for each choice and the explanation, try again.
- * Answer: {"<question number>": ["<option letter>", ...]}. Checked by CourseRules. */
+ * Answer: {"<question number>": ["<option letter>", ...]}. Checked by CourseRules.
+ * A checked quiz is saved with "checked": true, so after a reload it shows its score, its marks
+ * and its feedback again. "Try again" clears only the questions that were not right. */
 (function () {
   "use strict";
 
@@ -8,6 +10,7 @@
     const checkButton = ctx.root.querySelector("[data-action=check]");
     const retryButton = ctx.root.querySelector("[data-action=retry]");
     let finished = false;
+    let last = null;   // the result on show, while it matches the choices
 
     function inputs(question) {
       return Array.from(question.querySelectorAll("input"));
@@ -44,7 +47,7 @@
         node.hidden = true;
       });
       question.querySelectorAll(".nd-option").forEach((option) => {
-        option.classList.remove("nd-chosen-right", "nd-chosen-wrong");
+        option.classList.remove("nd-chosen-right", "nd-chosen-wrong", "nd-right-answer");
       });
     }
 
@@ -52,49 +55,65 @@
       clearFeedback(question);
       const result = question.querySelector("[data-result]");
       if (!outcome.chosen.length) {
-        result.textContent = "You did not answer this question.";
+        result.textContent = "You did not answer this question. The right answer has a ✓.";
       } else {
-        result.textContent = outcome.correct ? "Right." : "Not right yet.";
+        result.textContent = outcome.correct ? "Right." : "Not right yet. The right answer has a ✓.";
         question.classList.add(outcome.correct ? "nd-is-right" : "nd-is-wrong");
       }
       result.hidden = false;
       question.querySelectorAll(".nd-option").forEach((option) => {
         const letter = option.dataset.option;
-        if (!outcome.chosen.includes(letter)) return;
         const good = outcome.expected.includes(letter);
-        option.classList.add(good ? "nd-chosen-right" : "nd-chosen-wrong");
-        option.querySelector("[data-verdict]").textContent = good ? "Good choice." : "Not this one.";
+        const chosen = outcome.chosen.includes(letter);
+        /* A wrong or missing answer also marks the right option: marks say it without words. */
+        if (!chosen && !(good && !outcome.correct)) return;
+        option.classList.add(chosen ? (good ? "nd-chosen-right" : "nd-chosen-wrong") : "nd-right-answer");
+        option.querySelector("[data-verdict]").textContent =
+          chosen ? (good ? "Good choice." : "Not this one.") : "This is a right answer.";
         option.querySelector("[data-feedback]").hidden = false;
       });
       const explanation = question.querySelector("[data-explanation]");
       if (explanation) explanation.hidden = false;
     }
 
-    function check() {
-      const answer = collect();
+    function summary(result) {
+      const unanswered = result.questions.filter((q) => !q.chosen.length).length;
+      let message = "You got " + result.score + " of " + result.total + " right (" + result.percent + "%). " +
+        window.CourseRules.verdict(ctx.rules, result).text;
+      if (!result.passed) message += " Read the feedback under each question, then try again.";
+      if (unanswered) message += " " + ctx.plural(unanswered, "question") + " had no answer.";
+      return message;
+    }
+
+    function show(answer) {
       const result = window.CourseRules.evaluate(ctx.rules, { answer });
       result.questions.forEach((outcome, index) => showFeedback(questions[index], outcome));
-      finished = result.passed;
-      ctx.save({ answer, finished });
-      const unanswered = result.questions.filter((q) => !q.chosen.length).length;
-      let message = "You got " + result.score + " of " + result.total + " right (" + result.percent + "%). ";
-      if (result.passed) message += "Well done: you passed.";
-      else message += "You need " + ctx.rules.pass_mark + "% to pass. Read the feedback under each question, then try again.";
-      if (unanswered) message += " " + ctx.plural(unanswered, "question") + " had no answer.";
-      ctx.announce(message);
       retryButton.hidden = false;
+      last = result;
+      return result;
+    }
+
+    function check() {
+      const answer = collect();
+      const result = show(answer);
+      finished = result.passed;
+      ctx.save({ answer, finished, checked: true });
+      ctx.announce(summary(result));
     }
 
     function retry() {
-      questions.forEach((question) => {
+      let first = null;
+      questions.forEach((question, index) => {
+        if (last && last.questions[index].correct) return;   /* right answers stay, with their marks */
         clearFeedback(question);
         inputs(question).forEach((input) => { input.checked = false; });
+        if (!first) first = inputs(question)[0];
       });
       finished = false;
-      ctx.save({ answer: {}, finished });
+      last = null;
+      ctx.save({ answer: collect(), finished, checked: false });
       retryButton.hidden = true;
-      ctx.announce("Your choices were cleared. Try again.");
-      const first = questions.length && inputs(questions[0])[0];
+      ctx.announce("Your wrong answers were cleared. Your right answers are still chosen. Try again.");
       if (first) first.focus();
     }
 
@@ -104,11 +123,12 @@
       finished = record.finished === true;
     }
     retryButton.hidden = true;
+    if (record && record.checked === true) ctx.show(summary(show(collect())));   /* as it was before the reload */
     questions.forEach((question) => {
       question.addEventListener("change", () => {
         clearFeedback(question);
         finished = false;
-        ctx.save({ answer: collect(), finished });
+        ctx.save({ answer: collect(), finished, checked: false });
       });
     });
     checkButton.addEventListener("click", check);

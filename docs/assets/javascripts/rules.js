@@ -261,7 +261,37 @@
     return Object.assign(score(right, points.length, spec.pass_mark), { points: points });
   }
 
-  var api = { evaluate: evaluate, words: words, countWords: countWords, countSentences: countSentences,
+  // --- the verdict: one honest sentence about a checked answer (rules.py: verdict) ---------
+
+  function phrasesWord(count) { return count === 1 ? "this phrase" : "these " + count + " phrases"; }
+
+  function verdict(spec, result) {
+    if (spec.kind === "quiz" || spec.kind === "sort" || spec.kind === "dialogue") {
+      return result.passed ? { status: "ready", text: "Well done: you passed.", phrases: [] }
+        : { status: "not-yet", text: "You need " + spec.pass_mark + "% to pass.", phrases: [] };
+    }
+    var phrases = result.flagged.map(function (f) { return f.word; });
+    var listed = phrases.map(function (p) { return "\u201c" + p + "\u201d"; }).join(", ");
+    var fits = "";
+    if (spec.kind === "pitch") {
+      var target = spec.targets.find(function (t) { return t.id === result.target; });
+      fits = "It fits the " + (target ? target.label : result.target) + ". ";
+    }
+    if (result.passed && !phrases.length) {
+      return { status: "ready", phrases: [],
+               text: spec.kind === "pitch" ? fits + "Well done. Now say it out loud a few times."
+                 : "Your message is ready to send. Well done." };
+    }
+    if (result.passed) {
+      return { status: "almost", phrases: phrases,
+               text: fits + "Almost ready: change " + phrasesWord(phrases.length) + " first: " + listed + "." };
+    }
+    var text = "Not ready yet.";
+    if (phrases.length) text += " Also change " + phrasesWord(phrases.length) + ": " + listed + ".";
+    return { status: "not-yet", text: text, phrases: phrases };
+  }
+
+  var api = { evaluate: evaluate, verdict: verdict, words: words, countWords: countWords, countSentences: countSentences,
               bareWord: bareWord, findFlagged: findFlagged, findRepeated: findRepeated, sendBy: sendBy };
   if (typeof module === "object" && module && module.exports) module.exports = api;
   if (root) root.CourseRules = api;

@@ -1,5 +1,7 @@
 /* Sort: put each item in a group with a select (keyboard and screen reader friendly, no drag),
- * check, read the feedback, try again. Answer: {"<item number>": "<category id>"}. */
+ * check, read the feedback, try again. Answer: {"<item number>": "<category id>"}.
+ * A checked sort is saved with "checked": true, so after a reload it shows its score, its marks
+ * and its feedback again. "Try again" clears only the items that were not right. */
 (function () {
   "use strict";
 
@@ -10,6 +12,7 @@
     const retryButton = ctx.root.querySelector("[data-action=retry]");
     const labels = {};
     (ctx.rules.categories || []).forEach((category) => { labels[category.id] = category.label; });
+    let last = null;
 
     function collect() {
       const answer = {};
@@ -35,8 +38,7 @@
       item.querySelector("[data-feedback]").hidden = true;
     }
 
-    function check() {
-      const answer = collect();
+    function show(answer) {
       const result = window.CourseRules.evaluate(ctx.rules, { answer });
       result.items.forEach((outcome, index) => {
         const item = items[index];
@@ -48,30 +50,47 @@
         item.classList.add(outcome.correct ? "nd-is-right" : "nd-is-wrong");
         item.querySelector("[data-feedback]").hidden = false;
       });
-      ctx.save({ answer, finished: result.passed });
-      let message = "You placed " + result.score + " of " + result.total + " right (" + result.percent + "%). ";
-      message += result.passed ? "Well done: you passed."
-        : "You need " + ctx.rules.pass_mark + "% to pass. Read the feedback under each item, then try again.";
-      ctx.announce(message);
       retryButton.hidden = false;
+      last = result;
+      return result;
+    }
+
+    function summary(result) {
+      return "You placed " + result.score + " of " + result.total + " right (" + result.percent + "%). " +
+        window.CourseRules.verdict(ctx.rules, result).text +
+        (result.passed ? "" : " Read the feedback under each item, then try again.");
+    }
+
+    function check() {
+      const answer = collect();
+      const result = show(answer);
+      ctx.save({ answer, finished: result.passed, checked: true });
+      ctx.announce(summary(result));
     }
 
     function retry() {
-      items.forEach(clearFeedback);
-      selects.forEach((select) => { select.value = ""; });
-      ctx.save({ answer: {}, finished: false });
+      let first = null;
+      items.forEach((item, index) => {
+        if (last && last.items[index].correct) return;   /* right answers stay, with their marks */
+        clearFeedback(item);
+        selects[index].value = "";
+        if (!first) first = selects[index];
+      });
+      last = null;
+      ctx.save({ answer: collect(), finished: false, checked: false });
       retryButton.hidden = true;
-      ctx.announce("Your choices were cleared. Try again.");
-      if (selects[0]) selects[0].focus();
+      ctx.announce("Your wrong answers were cleared. Your right answers are still in place. Try again.");
+      if (first) first.focus();
     }
 
     const record = ctx.load();
     if (record) restore(record.answer);
     retryButton.hidden = true;
+    if (record && record.checked === true) ctx.show(summary(show(collect())));   /* as it was before the reload */
     items.forEach((item, index) => {
       selects[index].addEventListener("change", () => {
         clearFeedback(item);
-        ctx.save({ answer: collect(), finished: false });
+        ctx.save({ answer: collect(), finished: false, checked: false });
       });
     });
     checkButton.addEventListener("click", check);

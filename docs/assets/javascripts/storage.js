@@ -2,7 +2,8 @@
  *
  * Keys are versioned so a future change of shape can be told apart:
  *   nd:v1:exercise:<id>  {"updated": ISO time, "answer": {...}, and per kind "target",
- *                         "words_per_minute", "pace", "meeting_date", "practised", "finished"}
+ *                         "words_per_minute", "pace", "meeting_date", "practised", "finished",
+ *                         and for a quiz or sort "checked": its result is on show}
  *   nd:v1:lessons        {"updated": ISO time, "done": ["lessons/01-....md", ...]}
  * The export file has the shape described in docs/editing/exercise-format.md.
  * Nothing here ever touches the network or cookies.
@@ -63,6 +64,7 @@
       meeting_date: (v) => typeof v === "string" && (v === "" || DAY.test(v)),
       finished: (v) => typeof v === "boolean",
       practised: (v) => typeof v === "boolean",
+      checked: (v) => typeof v === "boolean",
     };
     Object.keys(extras).forEach((name) => {
       if (!(name in data)) return;
