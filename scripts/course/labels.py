@@ -22,6 +22,21 @@ LABELS: dict[str, str] = {
     "start_measuring": "Start measuring",
     "stop_measuring": "Stop measuring",
     "read_aloud": "Read my speech aloud",
+    # pitch and dialogue: recording yourself
+    "record": "Record",
+    "stop_recording": "Stop recording",
+    "delete_recording": "Delete my recording",
+    # dialogue
+    "listen_all": "Listen to it all",
+    "listen_line": "Listen",
+    "pause": "Pause",
+    "resume": "Resume",
+    "stop": "Stop",
+    "your_turn": "Your turn: say my lines",
+    "end_turn": "Stop my turn",
+    "said_it": "I said it: next",
+    "next_line": "Next line",
+    "check_choices": "Check my choices",
     # message
     "copy_message": "Copy my message",
     # tracker

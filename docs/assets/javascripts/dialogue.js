@@ -18,6 +18,7 @@
     const items = Array.from(root.querySelectorAll(".nd-line"));
     const points = Array.from(root.querySelectorAll(".nd-line__choices"));
     const button = (name) => root.querySelector("[data-action=" + name + "]");
+    const pauseLabel = button("pause").textContent;          /* labels come from the page (labels.py) */
     const note = root.querySelector("[data-voice-note]");
     const listenTools = root.querySelector("[data-listen-tools]");
     const rateSelect = root.querySelector("[data-rate]");
@@ -57,7 +58,7 @@
     function setListening(on) {
       button("pause").disabled = !on;
       button("stop").disabled = !on;
-      button("pause").textContent = "Pause";
+      button("pause").textContent = pauseLabel;
       paused = false;
     }
 
@@ -148,8 +149,8 @@
 
     function togglePause() {
       if (!mode) return;
-      if (paused) { V.resume(); paused = false; button("pause").textContent = "Pause"; }
-      else { V.pause(); paused = true; button("pause").textContent = "Resume"; }
+      if (paused) { V.resume(); paused = false; button("pause").textContent = pauseLabel; }
+      else { V.pause(); paused = true; button("pause").textContent = button("pause").dataset.resumeLabel; }
     }
 
     /* --- Your turn --------------------------------------------------------------------------- */
@@ -188,13 +189,13 @@
       highlight(index);
       next.onclick = () => { next.remove(); turnStep(index + 1); };
       if (line.role === page.learner) {
-        waitFor(index, "I said it: next", "Your turn. Your line starts: " + line.first +
+        waitFor(index, button("your-turn").dataset.saidLabel, "Your turn. Your line starts: " + line.first +
           " Say it out loud, then press “I said it: next”.");
       } else if (voiceFor(line.role)) {
         next.remove();
         speakLine(index, () => turnStep(index + 1));
       } else {
-        waitFor(index, "Next line", roleName(line.role) + " says: " + line.text);
+        waitFor(index, button("your-turn").dataset.nextLabel, roleName(line.role) + " says: " + line.text);
       }
     }
 

@@ -12,7 +12,7 @@
     missing: "No microphone was found, so nothing was recorded. Everything else still works.",
     failed: "The recording could not start. Everything else still works.",
     deleted: "Your recording was deleted.",
-    recording: "Recording. Say it out loud, then press Stop.",
+    recording: "Recording. Say it out loud, then press \u201cStop recording\u201d.",
   };
 
   function seconds(count) {
@@ -27,6 +27,7 @@
   function attach(box, options) {
     const settings = options || {};
     const button = box.querySelector("[data-action=record]");
+    const startLabel = button.textContent;                    /* labels come from the page (labels.py) */
     const time = box.querySelector("[data-record-time]");
     const result = box.querySelector("[data-recording-box]");
     const length = box.querySelector("[data-record-length]");
@@ -60,7 +61,7 @@
       ticking = null;
       const taken = Math.max(0, Math.round((performance.now() - started) / 1000));
       release();
-      button.textContent = "Record";
+      button.textContent = startLabel;
       button.classList.remove("nd-button--running");
       time.textContent = seconds(taken);
       const blob = new Blob(chunks, { type: (recorder && recorder.mimeType) || "audio/webm" });
@@ -90,7 +91,7 @@
         ticking = window.setInterval(() => {
           time.textContent = seconds(Math.floor((performance.now() - started) / 1000));
         }, 250);
-        button.textContent = "Stop recording";
+        button.textContent = button.dataset.stopLabel;
         button.classList.add("nd-button--running");
         button.disabled = false;
         button.focus();
