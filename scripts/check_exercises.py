@@ -26,7 +26,7 @@ from course.checks import check_course, check_files, course_files  # noqa: E402
 from course.loader import load_course  # noqa: E402
 from course.problems import has_errors  # noqa: E402
 from course.readability import readability_report  # noqa: E402
-from course.report import render_report  # noqa: E402
+from course.report import markdown_summary, render_report  # noqa: E402
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -37,6 +37,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--root", default=str(ROOT), help=argparse.SUPPRESS)
     parser.add_argument("--format", choices=("text", "github"), default="text",
                         help="text for people (default), github for annotations on a pull request")
+    parser.add_argument("--summary", metavar="FILE",
+                        help="also add every problem, as a Markdown table, to FILE (for a pull request's summary)")
     parser.add_argument("--draft", action="store_true",
                         help="report every problem but always finish with success")
     parser.add_argument("--readability", action="store_true",
@@ -71,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
         course = load_course(root)
         problems, files = check_course(root, course), len(course_files(course))
     print(render_report(problems, files, args.format))
+    if args.summary:
+        with open(args.summary, "a", encoding="utf-8") as handle:
+            handle.write(markdown_summary(problems, files))
     return 1 if has_errors(problems) and not args.draft else 0
 
 

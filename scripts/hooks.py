@@ -60,9 +60,15 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig, **kwargs) -> None:
     drafts = checks.draft_files(_course)
-    for problem in checks.check_course(_root(config), _course):
-        # A draft is never published, so its problems must not stop a build: they are listed.
-        (log.info if problem.path in drafts else log.warning)(report.format_problem(problem))
+    problems = checks.check_course(_root(config), _course)
+    # MkDocs itself would stop on a page it cannot read, with a traceback: stop first, in words.
+    unreadable = [p for p in problems if p.code in checks.UNREADABLE_PAGE and p.path.startswith("docs/")]
+    for problem, knock_on in report.root_causes_first(problems):
+        if problem not in unreadable:
+            # A draft is never published, so its problems must not stop a build: they are listed.
+            (log.info if problem.path in drafts else log.warning)(report.format_problem(problem, knock_on=knock_on))
+    if unreadable:
+        raise PluginError("\n".join(report.format_problem(p) for p in unreadable))
 
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs) -> Files:

@@ -30,6 +30,16 @@ class Message:
 GUIDE = "editing/checker.md"
 """The page of the editing guide that explains every message, one heading per code."""
 
+PUBLISHED_SITE = "https://networking-demystified.github.io/course/"
+"""Where the course is published (GitHub Pages); messages on a pull request link to the
+guide there, since a file path means nothing in a browser."""
+
+CAUSED_BY_ABOVE = "Probably caused by the problem above: fix that one first, then check again."
+"""Printed with a problem that another, printed just before it, most likely caused."""
+
+SUMMARY_HEADING = "Check lessons and exercises"
+SUMMARY_NONE = "Every lesson and exercise passed the check."
+
 MESSAGES: dict[str, Message] = {
     # --- reading the file ---------------------------------------------------------------------
     "file-unreadable": Message(
@@ -37,8 +47,10 @@ MESSAGES: dict[str, Message] = {
         "Check that the file exists and that you are allowed to read it.",
         guide_anchor=GUIDE + "#file-unreadable"),
     "not-utf8": Message(
-        "This file is not saved as UTF-8 text (a character on this line cannot be read).",
-        "Open the file in your editor and save it again with the encoding \"UTF-8\".",
+        "This file is not saved as UTF-8 text: the character {where} (probably \"{char}\") "
+        "cannot be read.",
+        "Open the file in your editor and save it again with the encoding \"UTF-8\". "
+        "Then check that \"{char}\" still looks right.",
         guide_anchor=GUIDE + "#not-utf8"),
     "empty-file": Message(
         "This file is empty.",
@@ -232,6 +244,17 @@ MESSAGES: dict[str, Message] = {
         "The image \"{src}\" does not exist.",
         "Check the file name, or add the picture to docs/assets/images/.",
         guide_anchor=GUIDE + "#image-missing"),
+    # --- the menu (nav: in mkdocs.yml) -----------------------------------------------------------
+    "nav-missing-page": Message(
+        "The menu (nav: in mkdocs.yml) names the page \"{page}\", which does not exist.",
+        "{suggestion}If the page was renamed, write its new file name on this line. "
+        "If it was removed, delete this line.",
+        guide_anchor=GUIDE + "#nav-missing-page"),
+    "not-in-menu": Message(
+        "The page \"{page}\" is not in the menu (nav: in mkdocs.yml), so the site cannot show it.",
+        "Add the line \"- {page}\" to mkdocs.yml {section}after line {after}, lined up with the line above.",
+        guide_anchor=GUIDE + "#not-in-menu",
+        hints_for={"no-menu": "Add the line \"- {page}\" under \"nav:\" in mkdocs.yml."}),
     # --- readability --------------------------------------------------------------------------
     "reading-grade": Message(
         "This lesson reads at grade {grade}; aim for grade {limit} or lower.",

@@ -30,6 +30,8 @@ _EXPECTED = {str: ("text", "Write the text after the colon and a space."),
 
 
 def check_front_matter(page: Page, root) -> list[Problem]:
+    if page.unreadable:
+        return []  # the one message about reading the file says what to fix
     if not page.has_front_matter:
         return [problem("front-matter-missing", page.path, 1, 1, root=root)]
     if page.front_unreadable:
@@ -70,7 +72,7 @@ def check_embeds(page: Page, course: Course) -> list[Problem]:
         if broken is not None:
             # The file is there, so "does not exist" would mislead: its own messages say why.
             problems.append(problem("broken-exercise", page.path, embed.line, 1, root=course.root,
-                                    id=embed.id, file=display_path(broken, course.root)))
+                                    id=embed.id, file=display_path(broken, course.root), cause=broken))
         elif exercise is None:
             problems.append(problem("unknown-exercise", page.path, embed.line, 1, root=course.root,
                                     id=embed.id, suggestion=suggest(embed.id, course.exercises)))
@@ -90,11 +92,12 @@ def check_exercise_pages(course: Course) -> list[Problem]:
     """Every exercise names a lesson that exists, and some page uses it."""
     problems = []
     used = {embed.id for page in course.pages.values() for embed in page.embeds}
+    unreadable = {name for name, page in course.pages.items() if page.unreadable}
     for exercise in course.exercises.values():
         if exercise.lesson and exercise.lesson not in course.pages:
             problems.append(problem("unknown-lesson", exercise.path, line_of(exercise, "lesson"), 0,
                                     root=course.root, lesson=exercise.lesson))
-        if exercise.id not in used:
+        if exercise.id not in used and exercise.lesson not in unreadable:
             problems.append(problem("unused-exercise", exercise.path, line_of(exercise, "id"), 0,
                                     root=course.root, id=exercise.id, lesson=exercise.lesson))
     return problems

@@ -36,8 +36,12 @@ def read_text(path: Path, root: str | os.PathLike | None = None) -> tuple[str | 
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
-        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, [problem("not-utf8", path, line, col, root=root)]
+        start = data.rfind(b"\n", 0, error.start) + 1
+        col = error.start - start + 1
+        before = data[start:error.start].decode("utf-8", "replace").split()[-1:] or [""]
+        char = data[error.start:error.start + 1].decode("cp1252", "replace")
+        where = f"after \"{before[0][-20:]}\"" if before[0] else "at the start of the line"
+        return None, [problem("not-utf8", path, line, col, root=root, char=char, where=where)]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
