@@ -73,6 +73,7 @@ def _loaded(course: Course, path: Path):
 def check_course(root: str | os.PathLike, course: Course | None = None) -> list[Problem]:
     """Every check on the whole project: exercises, pages, readability. Problems in a draft
     (an exercise or page with `draft: true`) are turned into warnings."""
+    from .content_checks import check_content
     from .nav_checks import check_nav
     from .page_checks import check_pages
     from .plans import check_plans
@@ -88,6 +89,7 @@ def check_course(root: str | os.PathLike, course: Course | None = None) -> list[
     problems += _guarded(lambda: check_readability(course), Path(root) / "docs", course.root)
     problems += _guarded(lambda: check_plans(course.root), Path(root) / "workshops", course.root)
     problems += _guarded(lambda: check_nav(course), Path(root) / "mkdocs.yml", course.root)
+    problems += _guarded(lambda: check_content(course), Path(root) / "docs", course.root)
     return mark_drafts(course, link_knock_ons(course.problems, problems))
 
 

@@ -244,6 +244,28 @@ MESSAGES: dict[str, Message] = {
         "The image \"{src}\" does not exist.",
         "Check the file name, or add the picture to docs/assets/images/.",
         guide_anchor=GUIDE + "#image-missing"),
+    # --- everyday slips in the text -------------------------------------------------------------
+    "template-text": Message(
+        "\"{text}\" is example text from the template for a new {what}.",
+        "Replace it with your own words. Until it is ready, add the line \"draft: true\" "
+        "to keep it off the published site.",
+        guide_anchor=GUIDE + "#template-text"),
+    "curly-quotes": Message(
+        "This line has curly quotes (“ ”) around a value, and curly quotes are not quote marks "
+        "in YAML, so the line cannot be read.",
+        "Replace “ ” with straight quotes (\"), or remove them.",
+        guide_anchor=GUIDE + "#curly-quotes"),
+    "curly-quotes-shown": Message(
+        "This value starts and ends with curly quotes (“ ”): they will show on the page as part "
+        "of the text.",
+        "If they were meant to mark the text, replace “ ” with straight quotes (\"). If they "
+        "should show, put straight quotes around them too: '“...”'.",
+        level="warning", guide_anchor=GUIDE + "#curly-quotes-shown"),
+    "long-sentence": Message(
+        "This sentence has {words} words, more than {limit} (the lesson's sentences have "
+        "{average} words on average).",
+        "Split it into two or three sentences: \"{start}\"",
+        level="warning", guide_anchor=GUIDE + "#long-sentence"),
     # --- the menu (nav: in mkdocs.yml) -----------------------------------------------------------
     "nav-missing-page": Message(
         "The menu (nav: in mkdocs.yml) names the page \"{page}\", which does not exist.",

@@ -22,6 +22,8 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """The C parser when available: a 1 MB file reads in well under a second."""
 
 BOM = b"\xef\xbb\xbf"
+CURLY_START = re.compile(r"(?:^|:\s|^\s*-\s)\s*([“‘„])")
+"""A value that starts with a curly quote, as pasted from a word processor."""
 
 
 def read_text(path: Path, root: str | os.PathLike | None = None) -> tuple[str | None, list[Problem]]:
@@ -75,6 +77,9 @@ def _syntax_problem(error: yaml.YAMLError, text: str, path: Path, root) -> Probl
         indent = source_line[:len(source_line) - len(source_line.lstrip(" \t"))]
         if "\t" in indent:
             return problem("yaml-tab", path, number, indent.index("\t") + 1, root=root)
+    for number in (line - 1, line, line + 1):
+        if 0 < number <= len(lines) and (curly := CURLY_START.search(lines[number - 1])):
+            return problem("curly-quotes", path, number, curly.start(1) + 1, root=root)
     if "quoted scalar" in context and context_mark:
         return problem("yaml-quote", path, context_mark.line + 1, context_mark.column + 1, root=root)
     if "mapping values are not allowed" in reason:
