@@ -62,8 +62,15 @@ MESSAGES: dict[str, Message] = {
         guide_anchor=GUIDE + "#wrong-extension"),
     "yaml-tab": Message(
         "This line is indented with a tab.",
-        "Use spaces, not tabs: two spaces for each level.",
-        guide_anchor=GUIDE + "#yaml-tab"),
+        "Use spaces, not tabs: line it up with \"{key}\" above, {spaces} spaces from the left.",
+        guide_anchor=GUIDE + "#yaml-tab",
+        hints_for={"inside": "Use spaces, not tabs: {spaces} spaces from the left, two more "
+                             "than \"{key}\" above.",
+                   "no-line-above": "Use spaces, not tabs: two spaces for each level."}),
+    "yaml-missing-colon": Message(
+        "Line {number} may be missing a colon after the field name.",
+        "Write the field name, a colon, a space and the value, for example \"{example}\".",
+        guide_anchor=GUIDE + "#yaml-missing-colon"),
     "yaml-quote": Message(
         "A quote that starts here is never closed.",
         "Add the closing quote mark, or remove the opening one.",
@@ -231,7 +238,10 @@ MESSAGES: dict[str, Message] = {
     "broken-link": Message(
         "The link to \"{target}\" goes to a page that does not exist.",
         "{suggestion}Check the file name and the number of \"../\" at the start.",
-        guide_anchor=GUIDE + "#broken-link"),
+        guide_anchor=GUIDE + "#broken-link",
+        hints_for={"lesson-gone": "There is no lesson with this name: this lesson "
+                                  "was probably removed or renamed. Link to the lesson that "
+                                  "replaced it, or remove the link."}),
     "broken-anchor": Message(
         "The link \"{target}\" goes to \"#{anchor}\", which is not a heading on {page}.",
         "{suggestion}Copy the link from the heading's link symbol on the site.",
@@ -266,6 +276,17 @@ MESSAGES: dict[str, Message] = {
         "{average} words on average).",
         "Split it into two or three sentences: \"{start}\"",
         level="warning", guide_anchor=GUIDE + "#long-sentence"),
+    # --- a pitch or message checked with --exercise ID --text FILE -------------------------------
+    "text-not-plain": Message(
+        "This is a {what}, not a plain-text file, so the words in it cannot be read.",
+        "In your word processor, choose File > Save As (or Download), pick \"Plain text (.txt)\" "
+        "and the encoding \"UTF-8\". Then run the command again with the .txt file.",
+        guide_anchor=GUIDE + "#text-not-plain"),
+    "text-not-utf8": Message(
+        "This text file is not saved as UTF-8, so some of its characters cannot be read.",
+        "Open it in your editor and save it again with the encoding \"UTF-8\" (in Notepad: "
+        "File > Save As, then Encoding: UTF-8). Then run the command again.",
+        guide_anchor=GUIDE + "#text-not-utf8"),
     # --- the menu (nav: in mkdocs.yml) -----------------------------------------------------------
     "nav-missing-page": Message(
         "The menu (nav: in mkdocs.yml) names the page \"{page}\", which does not exist.",

@@ -20,6 +20,8 @@ LESSON_FIELDS = {"title": str, "description": str, "promise": str, "objectives":
                  "minutes": int, "key_points": list}
 """Front matter every lesson (and every page with exercises) must have, and its type."""
 
+LESSON_FILE = re.compile(r"lessons/\d+-[a-z0-9-]+\.md")
+"""A lesson's file name: a link to one that is not there most likely outlived the lesson."""
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 GENERATED = ("printables/pdf/",)
 """Folders built by `make site` before MkDocs runs; links into them are not checked here."""
@@ -128,8 +130,10 @@ def check_links(page: Page, course: Course) -> list[Problem]:
             if target_page is None:
                 candidates = [posixpath.relpath(n, here or ".") for n in course.pages]
                 path_part = link.target.split("#")[0]
+                suggestion = suggest(path_part, candidates, 0.8)
+                gone = LESSON_FILE.fullmatch(name) and not suggestion
                 problems.append(problem("broken-link", page.path, link.line, link.col, **where,
-                                        suggestion=suggest(path_part, candidates, 0.8)))
+                                        suggestion=suggestion, situation="lesson-gone" if gone else ""))
             elif anchor and anchor not in target_page.anchors:
                 problems.append(problem("broken-anchor", page.path, link.line, link.col, **where,
                                         anchor=anchor, page="this page" if target_page is page

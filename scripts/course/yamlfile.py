@@ -55,7 +55,12 @@ def compose(text: str, path: Path, root=None) -> tuple[Node | None, list[Problem
     try:
         node = loader.get_single_node()
     except yaml.YAMLError as error:
-        return None, [_syntax_problem(error, text, path, root)]
+        try:
+            return None, [_syntax_problem(error, text, path, root)]
+        except Exception:  # noqa: BLE001 - a slip in the wording must never hide the problem
+            mark = getattr(error, "problem_mark", None)
+            return None, [problem("yaml-syntax", path, mark.line + 1 if mark else 1, 1, root=root,
+                                  problem=str(getattr(error, "problem", "") or error))]
     finally:
         loader.dispose()
     if node is None:
@@ -76,12 +81,19 @@ def _syntax_problem(error: yaml.YAMLError, text: str, path: Path, root) -> Probl
     for number, source_line in enumerate(lines[:line], start=1):
         indent = source_line[:len(source_line) - len(source_line.lstrip(" \t"))]
         if "\t" in indent:
-            return problem("yaml-tab", path, number, indent.index("\t") + 1, root=root)
+            return _tab_problem(lines, number, indent.index("\t") + 1, path, root)
     for number in (line - 1, line, line + 1):
         if 0 < number <= len(lines) and (curly := CURLY_START.search(lines[number - 1])):
             return problem("curly-quotes", path, number, curly.start(1) + 1, root=root)
     if "quoted scalar" in context and context_mark:
         return problem("yaml-quote", path, context_mark.line + 1, context_mark.column + 1, root=root)
+    if "could not find expected ':'" in reason and context_mark:
+        number = context_mark.line + 1
+        words = lines[context_mark.line].strip().removeprefix("- ").split(None, 1) if number <= len(lines) else []
+        value = " ".join(words[1].split()[:3]) + (" ..." if len(words[1].split()) > 3 else "") if len(words) == 2 else ""
+        example = f"{words[0]}: {value}" if value else "minutes: 5"
+        return problem("yaml-missing-colon", path, number, context_mark.column + 1, root=root,
+                       number=number, example=example)
     if "mapping values are not allowed" in reason:
         return problem("yaml-colon", path, line, col, root=root)
     if "cannot start any token" in reason and mark:
@@ -97,6 +109,20 @@ def _syntax_problem(error: yaml.YAMLError, text: str, path: Path, root) -> Probl
                        problem="a second \"---\" starts another document; an exercise file holds one")
     return problem("yaml-syntax", path, line, col, root=root,
                    problem=(reason or str(error)).replace("\n", " "))
+
+
+def _tab_problem(lines: list[str], number: int, col: int, path: Path, root) -> Problem:
+    """A tab at the start of line `number`: name the spaces it should be, from the line above."""
+    above = next((text for text in reversed(lines[:number - 1])
+                  if text.strip() and not text.lstrip().startswith("#") and "\t" not in text), None)
+    match = re.match(r"^((?:\s*-\s+)*\s*)([^\s:]+:?)", above or "")
+    if not match:
+        return problem("yaml-tab", path, number, col, root=root, situation="no-line-above")
+    spaces, key = len(match.group(1)), match.group(2)
+    if above.rstrip().endswith(":"):
+        return problem("yaml-tab", path, number, col, root=root, key=key, spaces=spaces + 2,
+                       situation="inside")
+    return problem("yaml-tab", path, number, col, root=root, key=key, spaces=spaces)
 
 
 # --- describing values in messages ------------------------------------------------------------
