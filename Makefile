@@ -9,7 +9,10 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: test-deps help serve site zip test check worksheets bench new-lesson new-exercise clean
+# Words make took for commands: a NAME typed without quotes ("NAME=Networking at work").
+# The scaffold commands name them and stop before make tries to run "at" and "work".
+EXTRA_WORDS := $(filter-out new-lesson rename-lesson,$(MAKECMDGOALS))
+.PHONY: test-deps help serve site zip test check worksheets bench new-lesson new-exercise rename-lesson remove-lesson clean
 
 help: ## Show this list
 	@echo "Networking, Demystified: make targets"
@@ -43,7 +46,13 @@ worksheets: $(STAMP) ## Build the printable PDF worksheets and workshop packets
 	$(BIN)/python scripts/build_worksheets.py --out docs/printables/pdf
 
 new-lesson: $(STAMP) ## Start a new lesson: make new-lesson NAME="Networking at work"
-	@$(BIN)/python scripts/scaffold.py lesson "$(NAME)"
+	@$(BIN)/python scripts/scaffold.py --extra "$(EXTRA_WORDS)" lesson "$(NAME)"
+
+rename-lesson: $(STAMP) ## Rename a lesson, fixing links: make rename-lesson LESSON=lessons/04-give-first.md NAME="Give first"
+	@$(BIN)/python scripts/scaffold.py --extra "$(EXTRA_WORDS)" rename-lesson "$(LESSON)" "$(NAME)"
+
+remove-lesson: $(STAMP) ## Remove a lesson nothing uses: make remove-lesson LESSON=lessons/14-my-lesson.md
+	@$(BIN)/python scripts/scaffold.py remove-lesson "$(LESSON)"
 
 new-exercise: $(STAMP) ## Start a new exercise: make new-exercise KIND=quiz ID=my-quiz LESSON=lessons/14-my-lesson.md
 	@$(BIN)/python scripts/scaffold.py exercise "$(KIND)" "$(ID)" "$(LESSON)"

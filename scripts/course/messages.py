@@ -287,6 +287,38 @@ MESSAGES: dict[str, Message] = {
         "Open it in your editor and save it again with the encoding \"UTF-8\" (in Notepad: "
         "File > Save As, then Encoding: UTF-8). Then run the command again.",
         guide_anchor=GUIDE + "#text-not-utf8"),
+    # --- make new-lesson, rename-lesson, remove-lesson (nothing is changed when they refuse) ------
+    "name-unquoted": Message(
+        "The name has spaces but no quotes, so make only saw \"{name}\" and took \"{extra}\" "
+        "for other commands.",
+        "Put the whole name in double quotes: make {command} NAME=\"{name} {extra}\"",
+        guide_anchor=GUIDE + "#name-unquoted"),
+    "lesson-not-found": Message(
+        "There is no lesson \"{lesson}\".",
+        "Write LESSON= with one of these, for example make {command} LESSON=lessons/04-give-first.md:"
+        "\n    {lessons}",
+        guide_anchor=GUIDE + "#lesson-not-found"),
+    "move-unreadable": Message(
+        "{file} cannot be read, so links to the lesson cannot be fixed safely.",
+        "Run make check and fix the message about {file} first.",
+        guide_anchor=GUIDE + "#move-unreadable"),
+    "rename-no-name": Message(
+        "No new name was given for {lesson}.",
+        "Add NAME= with the new name in quotes, for example NAME=\"Give before you ask\".",
+        guide_anchor=GUIDE + "#rename-no-name"),
+    "rename-same": Message(
+        "{lesson} already has this name.",
+        "To change only the title, edit the \"title:\" line in the lesson instead.",
+        guide_anchor=GUIDE + "#rename-same"),
+    "rename-taken": Message(
+        "{new} already exists.",
+        "Choose another name, or remove that lesson first.",
+        guide_anchor=GUIDE + "#rename-taken"),
+    "remove-has-dependents": Message(
+        "{lesson} cannot be removed: {count} other places still use it.",
+        "Move or remove these first (or rename the lesson instead), then run the command again:"
+        "\n    {list}",
+        guide_anchor=GUIDE + "#remove-has-dependents"),
     # --- the menu (nav: in mkdocs.yml) -----------------------------------------------------------
     "nav-missing-page": Message(
         "The menu (nav: in mkdocs.yml) names the page \"{page}\", which does not exist.",
