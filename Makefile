@@ -2,6 +2,7 @@
 # Run `make help` for the list. The first command you run sets up .venv by itself.
 
 PYTHON  ?= python3
+PORT    ?= 8000
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
@@ -19,13 +20,13 @@ help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt
+	@echo "First run: setting up the course's tools in .venv (about a minute, only once)..."
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@rm -f $(VENV)/.installed-* && touch $@
 
-serve: $(STAMP) ## Build and preview the site at http://127.0.0.1:8000 (reloads when you save)
-	$(BIN)/python scripts/build_worksheets.py --quiet --out docs/printables/pdf
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(STAMP) ## Build and preview the site at http://127.0.0.1:8000 (reloads when you save; PORT=8001 for another port)
+	@$(BIN)/python scripts/serve.py --port "$(PORT)"
 
 site: $(STAMP) ## Build the site into site/ (strict: any problem stops the build)
 	$(BIN)/python scripts/build_worksheets.py --quiet --out docs/printables/pdf

@@ -37,6 +37,20 @@ guide there, since a file path means nothing in a browser."""
 CAUSED_BY_ABOVE = "Probably caused by the problem above: fix that one first, then check again."
 """Printed with a problem that another, printed just before it, most likely caused."""
 
+SERVE_BANNER_HEADING = "The checker found {count} that stop the published build"
+SERVE_BANNER_INTRO = ("This preview keeps working around them, but make site and the checks on a pull "
+                      "request stop until they are fixed. Save the file again after a fix, and this box "
+                      "goes away. The terminal and make check show the same list.")
+SERVE_BANNER_MORE = "... and {count} more: run make check to see them all."
+SERVE_STEPS = {
+    "setup": "First run: setting up the course's tools in .venv (about a minute, only once)...",
+    "worksheets": "Step 1 of 2: building the printable worksheets (the first time takes a minute "
+                  "or two; after that, only what changed)...",
+    "site": "Step 2 of 2: building the site. The preview opens at {url} in a few seconds. "
+            "Stop it with Ctrl+C.",
+}
+"""What `make serve` says while it works, so a long first run is never silent."""
+
 SUMMARY_HEADING = "Check lessons and exercises"
 SUMMARY_NONE = "Every lesson and exercise passed the check."
 
@@ -319,6 +333,16 @@ MESSAGES: dict[str, Message] = {
         "Move or remove these first (or rename the lesson instead), then run the command again:"
         "\n    {list}",
         guide_anchor=GUIDE + "#remove-has-dependents"),
+    # --- make serve ------------------------------------------------------------------------------
+    "port-busy": Message(
+        "Port {port} is already in use, so the preview cannot start there. Maybe make serve is "
+        "already running in another window.",
+        "Open http://127.0.0.1:{port} to see if it is. Or choose another port: make serve PORT={other}",
+        guide_anchor=GUIDE + "#port-busy"),
+    "bad-port": Message(
+        "PORT={port} is not a port number.",
+        "Use a whole number from 1024 to 65535, for example: make serve PORT=8001",
+        guide_anchor=GUIDE + "#bad-port"),
     # --- the menu (nav: in mkdocs.yml) -----------------------------------------------------------
     "nav-missing-page": Message(
         "The menu (nav: in mkdocs.yml) names the page \"{page}\", which does not exist.",

@@ -17,7 +17,7 @@ link follow the message on lines of their own.
 
 from __future__ import annotations
 
-from .messages import CAUSED_BY_ABOVE, MESSAGES, PUBLISHED_SITE, SUMMARY_HEADING, SUMMARY_NONE
+from .messages import CAUSED_BY_ABOVE, MESSAGES, render, PUBLISHED_SITE, SUMMARY_HEADING, SUMMARY_NONE
 from .problems import Problem
 
 DOCS_DIR = "docs/"
@@ -73,6 +73,14 @@ def format_problem(problem: Problem, hint: bool = True, knock_on: bool = False) 
         lines = ([CAUSED_BY_ABOVE] if knock_on else []) + _help_lines(problem)
         text += "".join(f"\n    {line}" for line in lines)
     return text
+
+
+def format_message(code: str, **fields) -> str:
+    """A message about a command rather than a file (for example a busy port): the message,
+    then the hint and the "More help" link on lines of their own."""
+    message, hint, _ = render(code, **fields)
+    link = guide_link(code)
+    return "\n    ".join([message, hint] + ([MORE_HELP.format(link=link)] if link else []))
 
 
 def _escape_data(text: str) -> str:
