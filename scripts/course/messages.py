@@ -80,6 +80,7 @@ MESSAGES: dict[str, Message] = {
         guide_anchor=GUIDE + "#yaml-tab",
         hints_for={"inside": "Use spaces, not tabs: {spaces} spaces from the left, two more "
                              "than \"{key}\" above.",
+                   "left": "Remove the tab: this line starts at the left edge, like \"{key}\" above.",
                    "no-line-above": "Use spaces, not tabs: two spaces for each level."}),
     "yaml-missing-colon": Message(
         "Line {number} may be missing a colon after the field name.",

@@ -122,6 +122,8 @@ def _tab_problem(lines: list[str], number: int, col: int, path: Path, root) -> P
     if above.rstrip().endswith(":"):
         return problem("yaml-tab", path, number, col, root=root, key=key, spaces=spaces + 2,
                        situation="inside")
+    if spaces == 0:
+        return problem("yaml-tab", path, number, col, root=root, key=key, situation="left")
     return problem("yaml-tab", path, number, col, root=root, key=key, spaces=spaces)
 
 
