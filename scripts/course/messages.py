@@ -37,10 +37,10 @@ guide there, since a file path means nothing in a browser."""
 CAUSED_BY_ABOVE = "Probably caused by the problem above: fix that one first, then check again."
 """Printed with a problem that another, printed just before it, most likely caused."""
 
-SERVE_BANNER_HEADING = "The checker found {count} that stop the published build"
-SERVE_BANNER_INTRO = ("This preview keeps working around them, but make site and the checks on a pull "
-                      "request stop until they are fixed. Save the file again after a fix, and this box "
-                      "goes away. The terminal and make check show the same list.")
+SERVE_BANNER_HEADING = "{count} to fix before the site can be published"
+SERVE_BANNER_INTRO = ("This preview works around them, but make site and the checks on a pull "
+                      "request stop until they are fixed. After a fix, save the file: the page "
+                      "reloads and this box goes away. The terminal and make check show the same list.")
 SERVE_BANNER_MORE = "... and {count} more: run make check to see them all."
 SERVE_STEPS = {
     "setup": "First run: setting up the course's tools in .venv (about a minute, only once)...",

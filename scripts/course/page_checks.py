@@ -3,6 +3,7 @@ links, anchors and images."""
 
 from __future__ import annotations
 
+import difflib
 import os
 import posixpath
 import re
@@ -95,13 +96,22 @@ def check_exercise_pages(course: Course) -> list[Problem]:
     problems = []
     used = {embed.id for page in course.pages.values() for embed in page.embeds}
     unreadable = {name for name, page in course.pages.items() if page.unreadable}
+    # An exercise block with a misspelled id leaves the real exercise unused: that follows.
+    misspelled = {}
+    for page in course.pages.values():
+        for embed in page.embeds:
+            if embed.id not in course.exercises:
+                close = difflib.get_close_matches(embed.id, list(course.exercises), 1, 0.6)
+                if close:
+                    misspelled.setdefault(close[0], page.path)
     for exercise in course.exercises.values():
         if exercise.lesson and exercise.lesson not in course.pages:
             problems.append(problem("unknown-lesson", exercise.path, line_of(exercise, "lesson"), 0,
                                     root=course.root, lesson=exercise.lesson))
         if exercise.id not in used and exercise.lesson not in unreadable:
             problems.append(problem("unused-exercise", exercise.path, line_of(exercise, "id"), 0,
-                                    root=course.root, id=exercise.id, lesson=exercise.lesson))
+                                    root=course.root, id=exercise.id, lesson=exercise.lesson,
+                                    cause=misspelled.get(exercise.id, "")))
     return problems
 
 
