@@ -244,3 +244,13 @@ def test_the_github_summary_lists_every_problem_with_published_links(course, tmp
 
 def test_the_summary_of_a_clean_course_says_so(course):
     assert "Every lesson and exercise passed the check." in markdown_summary([], 9)
+
+
+def test_a_lesson_deleted_by_hand_says_removed_and_its_exercise_is_a_knock_on(course):
+    (course / LESSON).unlink()
+    text = report(course)
+    unknown = text.split("[unknown-lesson]")[1]
+    assert "This lesson was probably removed or renamed." in unknown.splitlines()[1]
+    assert text.index("exercises/quiz-one.yml:3: error [unknown-lesson]") < text.index(
+        "exercises/quiz-one.yml:1: warning [unused-exercise]")
+    assert CAUSED_BY_ABOVE in text.split("quiz-one.yml:1: warning [unused-exercise]")[1].splitlines()[1]

@@ -173,7 +173,10 @@ MESSAGES: dict[str, Message] = {
     "unknown-lesson": Message(
         "The lesson \"{lesson}\" does not exist.",
         "Write the path of a lesson inside docs/, for example \"lessons/05-elevator-speech.md\".",
-        guide_anchor=GUIDE + "#unknown-lesson"),
+        guide_anchor=GUIDE + "#unknown-lesson",
+        hints_for={"lesson-gone": "This lesson was probably removed or renamed. Write the path of "
+                                  "the lesson this exercise belongs to now, for example "
+                                  "\"lessons/05-elevator-speech.md\", or remove the exercise."}),
     # --- quiz and sort ------------------------------------------------------------------------
     "correct-count": Message(
         "Question {number} is a {type} question, so exactly one option must be right, "
@@ -310,7 +313,7 @@ MESSAGES: dict[str, Message] = {
         guide_anchor=GUIDE + "#name-unquoted"),
     "lesson-not-found": Message(
         "There is no lesson \"{lesson}\".",
-        "Write LESSON= with one of these, for example make {command} LESSON=lessons/04-give-first.md:"
+        "Copy one of these after LESSON=, for example: make {command} LESSON=lessons/04-give-first.md"
         "\n    {lessons}",
         guide_anchor=GUIDE + "#lesson-not-found"),
     "move-unreadable": Message(

@@ -105,13 +105,16 @@ def check_exercise_pages(course: Course) -> list[Problem]:
                 if close:
                     misspelled.setdefault(close[0], page.path)
     for exercise in course.exercises.values():
-        if exercise.lesson and exercise.lesson not in course.pages:
+        gone = bool(exercise.lesson) and exercise.lesson not in course.pages
+        if gone:
             problems.append(problem("unknown-lesson", exercise.path, line_of(exercise, "lesson"), 0,
-                                    root=course.root, lesson=exercise.lesson))
+                                    root=course.root, lesson=exercise.lesson,
+                                    situation="lesson-gone" if LESSON_FILE.fullmatch(exercise.lesson) else ""))
         if exercise.id not in used and exercise.lesson not in unreadable:
+            # Its lesson is gone, or a block misspells its id: that problem is the cause.
             problems.append(problem("unused-exercise", exercise.path, line_of(exercise, "id"), 0,
                                     root=course.root, id=exercise.id, lesson=exercise.lesson,
-                                    cause=misspelled.get(exercise.id, "")))
+                                    cause=exercise.path if gone else misspelled.get(exercise.id, "")))
     return problems
 
 
