@@ -12,8 +12,9 @@ export PYTHONDONTWRITEBYTECODE := 1
 .DEFAULT_GOAL := help
 # Words make took for commands: a NAME typed without quotes ("NAME=Networking at work").
 # The scaffold commands name them and stop before make tries to run "at" and "work".
-EXTRA_WORDS := $(filter-out new-lesson rename-lesson,$(MAKECMDGOALS))
-.PHONY: test-deps help serve site zip test check worksheets bench new-lesson new-exercise rename-lesson remove-lesson clean
+TARGETS := test-deps help serve site zip test check worksheets bench new-lesson new-exercise rename-lesson remove-lesson clean
+EXTRA_WORDS := $(filter-out $(TARGETS),$(MAKECMDGOALS))
+.PHONY: $(TARGETS)
 
 help: ## Show this list
 	@echo "Networking, Demystified: make targets"

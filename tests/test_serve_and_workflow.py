@@ -83,3 +83,10 @@ def test_the_guide_covers_a_first_pull_request():
     for words in ("Fork first", "git config --global user.name", "access token", "awaiting approval",
                   "Check lessons and exercises", "Build the site", "site-preview"):
         assert words in guide, words
+
+
+def test_the_guide_quotes_makes_own_line_for_a_failed_check():
+    lines = (ROOT / "Makefile").read_text().splitlines()
+    recipe = lines.index(next(line for line in lines if line.startswith("check:"))) + 2
+    for page in ("checker.md", "index.md"):
+        assert f"[Makefile:{recipe}: check] Error 1" in (ROOT / "docs" / "editing" / page).read_text()
