@@ -182,7 +182,9 @@ def test_rename_lesson_fixes_the_menu_exercises_and_links(course_copy):
     ("lessons/99-nope.md", "New", 'There is no lesson "lessons/99-nope.md"'),
     ("lessons/04-give-first.md", "", "No new name was given"),
     ("lessons/04-give-first.md", "Give first", "already has this name"),
-    ("lessons/04-give-first.md", "Elevator speech", None),  # allowed: another number
+    ("lessons/04-give-first.md", "Elevator speech", "A lesson with this name already exists: "
+                                                     "docs/lessons/05-elevator-speech.md"),
+    ("lessons/04-give-first.md", "Give and take", None),
 ])
 def test_rename_lesson_refuses_what_is_unsafe_and_changes_nothing(course_copy, lesson, name, message):
     from course.lesson_moves import rename_lesson

@@ -106,8 +106,10 @@ def rename_lesson(root: Path, lesson: str, new_name: str) -> Created:
     new = f"lessons/{prefix + '-' if prefix else ''}{slug}.md"
     if new == name:
         raise _error("rename-same", lesson=name)
-    if (root / "docs" / new).exists():
-        raise _error("rename-taken", new=f"docs/{new}")
+    same = [p for p in sorted((root / "docs" / "lessons").glob("*.md"))
+            if re.sub(r"^\d+-", "", p.stem) == slug and f"lessons/{p.name}" != name]
+    if (root / "docs" / new).exists() or same:
+        raise _error("rename-taken", new=f"docs/lessons/{same[0].name}" if same else f"docs/{new}")
     found = find_dependents(root, name)
     text = _read(root / "docs" / name)
     title = f"{int(prefix)}. {new_name}" if prefix else new_name

@@ -329,7 +329,7 @@ MESSAGES: dict[str, Message] = {
         "To change only the title, edit the \"title:\" line in the lesson instead.",
         guide_anchor=GUIDE + "#rename-same"),
     "rename-taken": Message(
-        "{new} already exists.",
+        "A lesson with this name already exists: {new}.",
         "Choose another name, or remove that lesson first.",
         guide_anchor=GUIDE + "#rename-taken"),
     "remove-has-dependents": Message(
