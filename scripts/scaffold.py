@@ -47,8 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     extra = " ".join(word for word in args.extra.split() if word not in COMMANDS.values())
     try:
         if extra and args.what in COMMANDS:
-            message, hint, _ = render("name-unquoted", name=args.name.strip(), extra=extra,
-                                      command=COMMANDS[args.what])
+            command = COMMANDS[args.what] + (f" LESSON={args.lesson}" if args.what == "rename-lesson" else "")
+            message, hint, _ = render("name-unquoted", name=args.name.strip(), extra=extra, command=command)
             raise ScaffoldError(f"{message} {hint}")
         if args.what == "lesson":
             created = new_lesson(args.root, args.name)
