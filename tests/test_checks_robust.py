@@ -254,3 +254,10 @@ def test_a_lesson_deleted_by_hand_says_removed_and_its_exercise_is_a_knock_on(co
     assert text.index("exercises/quiz-one.yml:3: error [unknown-lesson]") < text.index(
         "exercises/quiz-one.yml:1: warning [unused-exercise]")
     assert CAUSED_BY_ABOVE in text.split("quiz-one.yml:1: warning [unused-exercise]")[1].splitlines()[1]
+
+
+def test_a_knock_on_annotation_names_the_file_of_its_cause(course, capsys):
+    edit(course / QUIZ, "    type: truefalse\n", "\ttype: truefalse\n")
+    check_exercises.main(["--root", str(course), "--format", "github"])
+    [annotation] = [line for line in capsys.readouterr().out.splitlines() if "[broken-exercise]" in line]
+    assert "%0AProbably caused by the problem in exercises/quiz-one.yml: fix that one first" in annotation

@@ -36,6 +36,8 @@ guide there, since a file path means nothing in a browser."""
 
 CAUSED_BY_ABOVE = "Probably caused by the problem above: fix that one first, then check again."
 """Printed with a problem that another, printed just before it, most likely caused."""
+CAUSED_BY_FILE = "Probably caused by the problem in {file}: fix that one first, then check again."
+"""The same, on a pull request, where each message shows on its own line of a file."""
 
 SERVE_BANNER_HEADING = "{count} to fix before the site can be published"
 SERVE_BANNER_INTRO = ("This preview works around them, but make site and the checks on a pull "

@@ -17,7 +17,7 @@ link follow the message on lines of their own.
 
 from __future__ import annotations
 
-from .messages import CAUSED_BY_ABOVE, MESSAGES, render, PUBLISHED_SITE, SUMMARY_HEADING, SUMMARY_NONE
+from .messages import CAUSED_BY_ABOVE, CAUSED_BY_FILE, MESSAGES, render, PUBLISHED_SITE, SUMMARY_HEADING, SUMMARY_NONE
 from .problems import Problem
 
 DOCS_DIR = "docs/"
@@ -99,7 +99,8 @@ def format_github(problem: Problem, knock_on: bool = False) -> str:
         props.append(f"line={problem.line}")
         if problem.col:
             props.append(f"col={problem.col}")
-    text = "\n".join([f"[{problem.code}] {problem.message}"] + ([CAUSED_BY_ABOVE] if knock_on else [])
+    text = "\n".join([f"[{problem.code}] {problem.message}"]
+                     + ([CAUSED_BY_FILE.format(file=problem.cause)] if knock_on else [])
                      + _help_lines(problem, published=True))
     return f"::{problem.level} {','.join(props)}::{_escape_data(text)}"
 
