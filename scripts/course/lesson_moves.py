@@ -135,6 +135,8 @@ def rename_lesson(root: Path, lesson: str, new_name: str) -> Created:
     return Created(files=files, next_steps=[
         f"Check the new title in docs/{new}: \"{title}\".",
         "Check it: make check",
+        "Learners who marked this lesson as done will see it as not done: the site remembers "
+        "lessons by their file name.",
         "If you use Git, send the renamed file, mkdocs.yml and the changed files together.",
     ])
 
