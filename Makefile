@@ -2,6 +2,7 @@
 # Run `make help` for the list. The first command you run sets up .venv by itself.
 
 PYTHON  ?= python3
+PORT    ?= 8000
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
@@ -9,20 +10,24 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: test-deps help serve site zip test check worksheets bench new-lesson new-exercise clean
+# Words make took for commands: a NAME typed without quotes ("NAME=Networking at work").
+# The scaffold commands name them and stop before make tries to run "at" and "work".
+TARGETS := test-deps help serve site zip test check worksheets bench new-lesson new-exercise rename-lesson remove-lesson clean
+EXTRA_WORDS := $(filter-out $(TARGETS),$(MAKECMDGOALS))
+.PHONY: $(TARGETS)
 
 help: ## Show this list
 	@echo "Networking, Demystified: make targets"
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt
+	@echo "First run: setting up the course's tools in .venv (about a minute, only once)..."
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@rm -f $(VENV)/.installed-* && touch $@
 
-serve: $(STAMP) ## Build and preview the site at http://127.0.0.1:8000 (reloads when you save)
-	$(BIN)/python scripts/build_worksheets.py --quiet --out docs/printables/pdf
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(STAMP) ## Build and preview the site at http://127.0.0.1:8000 (reloads when you save; PORT=8001 for another port)
+	@$(BIN)/python scripts/serve.py --port "$(PORT)"
 
 site: $(STAMP) ## Build the site into site/ (strict: any problem stops the build)
 	$(BIN)/python scripts/build_worksheets.py --quiet --out docs/printables/pdf
@@ -43,7 +48,13 @@ worksheets: $(STAMP) ## Build the printable PDF worksheets and workshop packets
 	$(BIN)/python scripts/build_worksheets.py --out docs/printables/pdf
 
 new-lesson: $(STAMP) ## Start a new lesson: make new-lesson NAME="Networking at work"
-	@$(BIN)/python scripts/scaffold.py lesson "$(NAME)"
+	@$(BIN)/python scripts/scaffold.py --extra "$(EXTRA_WORDS)" lesson "$(NAME)"
+
+rename-lesson: $(STAMP) ## Rename a lesson, fixing links: make rename-lesson LESSON=lessons/04-give-first.md NAME="Give first"
+	@$(BIN)/python scripts/scaffold.py --extra "$(EXTRA_WORDS)" rename-lesson "$(LESSON)" "$(NAME)"
+
+remove-lesson: $(STAMP) ## Remove a lesson nothing uses: make remove-lesson LESSON=lessons/14-my-lesson.md
+	@$(BIN)/python scripts/scaffold.py remove-lesson "$(LESSON)"
 
 new-exercise: $(STAMP) ## Start a new exercise: make new-exercise KIND=quiz ID=my-quiz LESSON=lessons/14-my-lesson.md
 	@$(BIN)/python scripts/scaffold.py exercise "$(KIND)" "$(ID)" "$(LESSON)"

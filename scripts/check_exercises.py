@@ -26,7 +26,21 @@ from course.checks import check_course, check_files, course_files  # noqa: E402
 from course.loader import load_course  # noqa: E402
 from course.problems import has_errors  # noqa: E402
 from course.readability import readability_report  # noqa: E402
-from course.report import render_report  # noqa: E402
+from course.problems import problem  # noqa: E402
+from course.report import format_problem, markdown_summary, render_report  # noqa: E402
+
+DOCUMENT_SIGNATURES = {b"PK\x03\x04": "Word (.docx) or other office document",
+                       b"\xd0\xcf\x11\xe0": "Word (.doc) document", b"{\\rtf": "rich text (.rtf) document",
+                       b"%PDF": "PDF document"}
+"""How the first bytes of a file tell a word processor's file from plain text."""
+
+
+def document_kind(data: bytes) -> str:
+    """What kind of document `data` is when it is not plain text ("" for plain text)."""
+    kind = next((name for start, name in DOCUMENT_SIGNATURES.items() if data.startswith(start)), "")
+    if not kind and data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        kind = "text file saved as UTF-16 (\"Unicode\")"
+    return kind
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -37,6 +51,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--root", default=str(ROOT), help=argparse.SUPPRESS)
     parser.add_argument("--format", choices=("text", "github"), default="text",
                         help="text for people (default), github for annotations on a pull request")
+    parser.add_argument("--summary", metavar="FILE",
+                        help="also add every problem, as a Markdown table, to FILE (for a pull request's summary)")
     parser.add_argument("--draft", action="store_true",
                         help="report every problem but always finish with success")
     parser.add_argument("--readability", action="store_true",
@@ -71,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
         course = load_course(root)
         problems, files = check_course(root, course), len(course_files(course))
     print(render_report(problems, files, args.format))
+    if args.summary:
+        with open(args.summary, "a", encoding="utf-8") as handle:
+            handle.write(markdown_summary(problems, files))
     return 1 if has_errors(problems) and not args.draft else 0
 
 
@@ -83,14 +102,21 @@ def text_check(root: Path, exercise_id: str, path: Path) -> int:
               file=sys.stderr)
         return 1
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-        print(check_text(exercise, text))
+        data = path.read_bytes()
     except OSError as error:
-        print(f"{path}: this file could not be opened ({error.strerror or error}).", file=sys.stderr)
+        print(format_problem(problem("file-unreadable", path, reason=error.strerror or error)), file=sys.stderr)
         return 1
+    kind = document_kind(data)
+    if kind:
+        print(format_problem(problem("text-not-plain", path, what=kind)), file=sys.stderr)
+        return 1
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        print(f"{path}: this is not a plain-text file saved as UTF-8.", file=sys.stderr)
+        print(format_problem(problem("text-not-utf8", path)), file=sys.stderr)
         return 1
+    try:
+        print(check_text(exercise, text))
     except AnswersError as error:
         print(error, file=sys.stderr)
         return 1

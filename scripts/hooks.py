@@ -23,7 +23,7 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from course import (audience, blocks, checks, drafts, home_page, lesson_page, loader, printables,
-                    progress_page, report, search_index)
+                    progress_page, report, search_index, serve_page)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -44,7 +44,11 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 _serving = False
-"""True under `mkdocs serve`, where drafts are shown; a build leaves them out."""
+"""True under `mkdocs serve`, where drafts are shown; a build leaves them out. While serving, a
+mistake never stops a rebuild: the pages show it instead (see serve_page.py)."""
+
+_banner = ""
+"""Under `mkdocs serve`: the box listing the problems that would stop a published build."""
 
 
 def on_startup(command: str, **kwargs) -> None:
@@ -63,15 +67,28 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig, **kwargs) -> None:
     drafts = checks.draft_files(_course)
-    for problem in checks.check_course(_root(config), _course):
-        # A draft is never published, so its problems must not stop a build: they are listed.
-        (log.info if problem.path in drafts else log.warning)(report.format_problem(problem))
+    problems = checks.check_course(_root(config), _course)
+    # MkDocs itself would stop on a page it cannot read, with a traceback: stop first, in words.
+    unreadable = [p for p in problems if p.code in checks.UNREADABLE_PAGE and p.path.startswith("docs/")]
+    for problem, knock_on in report.root_causes_first(problems):
+        if problem not in unreadable:
+            # A draft is never published, so its problems must not stop a build: they are listed.
+            (log.info if problem.path in drafts else log.warning)(report.format_problem(problem, knock_on=knock_on))
+    if _serving:
+        global _banner
+        _banner = serve_page.banner([p for p in problems if p.path not in drafts])
+        for problem in unreadable:
+            log.warning(report.format_problem(problem))
+    elif unreadable:
+        raise PluginError("\n".join(report.format_problem(p) for p in unreadable))
 
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs) -> Files:
     for name, page in _course.pages.items():
         if page.draft and (file := files.get_file_from_path(name)) is not None:
             file.inclusion = InclusionLevel.DRAFT
+        if _serving and page.unreadable and (file := files.get_file_from_path(name)) is not None:
+            files.remove(file)  # MkDocs would stop on it; the box on every page says why
     return files
 
 
@@ -81,6 +98,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     audience.mark_page(src, page.meta)
     for ref in blocks.find_exercise_blocks(page.file.content_string):
         if ref.exercise_id not in _course.exercises:
+            if _serving:
+                markdown = serve_page.drop_unknown_blocks(markdown, _course.exercises)
+                break
             raise PluginError(report.format_problem(
                 blocks.unknown_exercise_problem(ref, f"{Path(config.docs_dir).name}/{src}",
                                                 _course.exercises)))
@@ -110,3 +130,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_post_build(config: MkDocsConfig, **kwargs) -> None:
     # Before the offline plugin copies the index into search_index.js (it runs last).
     search_index.slim(Path(config.site_dir) / "search" / "search_index.json")
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    return serve_page.add_banner(output, _banner) if _serving else output

@@ -187,3 +187,31 @@ def test_the_guide_quotes_the_real_message_for_a_typo_in_a_plan(capsys, tmp_path
     plan = example.split(":", 1)[0]
     edit(root / plan, "exercise: myth-or-fact\n", "exercise: myth-or-fakt\n")
     assert printed_problems(capsys, root, plan) == [example], f"update the example in {GUIDE.name}"
+
+
+def test_the_guide_quotes_the_real_message_for_a_missing_colon(capsys, tmp_path, walk_through_course):
+    root = make_course(tmp_path)
+    for name in (QUIZ, LESSON):
+        (root / name).write_text((walk_through_course / name).read_text(encoding="utf-8"),
+                                 encoding="utf-8")
+    edit(root / QUIZ, "minutes: 5\n", "minutes 5\n")
+    [example] = section_examples("yaml-missing-colon")
+    assert printed_problems(capsys, root, QUIZ) == [example]
+
+
+def test_the_guide_quotes_the_real_tab_hint():
+    from course.messages import render
+    hint = render("yaml-tab", key="prompt:", spaces=4)[1]
+    assert f"`{hint}`" in GUIDE.read_text(encoding="utf-8")
+
+
+def test_the_guide_quotes_the_knock_on_line_exactly():
+    from course.messages import CAUSED_BY_ABOVE
+    assert f"`{CAUSED_BY_ABOVE}`" in GUIDE.read_text(encoding="utf-8")
+
+
+def test_the_guide_quotes_the_hint_for_a_link_to_a_removed_lesson():
+    from course.messages import MESSAGES
+    quoted = "There is no lesson with this name: this lesson was probably removed or renamed."
+    assert MESSAGES["broken-link"].hints_for["lesson-gone"].startswith(quoted)
+    assert f'"{quoted}"' in " ".join(GUIDE.read_text(encoding="utf-8").split())

@@ -43,7 +43,7 @@ def test_errors_exit_1_with_sorted_report(capsys, course):
     assert code == 1
     assert lines[0] == "3 errors in 2 files."
     assert lines[1] == "exercises/broken.yml:2:1: error [yaml-tab] This line is indented with a tab."
-    assert lines[2] == "    Use spaces, not tabs: two spaces for each level."
+    assert lines[2] == "    Remove the tab: this line starts at the left edge, like \"id:\" above."
     assert lines[3] == "    More help: docs/editing/checker.md#yaml-tab"
     assert lines[4].startswith("exercises/sort-one.yml:14:15: error [unknown-category]")
     assert "Traceback" not in out
@@ -62,7 +62,7 @@ def test_github_format(capsys, course):
     assert out.splitlines()[0] == ("::error file=exercises/quiz-one.yml,line=7,col=12::[out-of-range] "
                                    "\"pass_mark\" is 150, but it must be between 0 and 100.%0A"
                                    "Change the number.%0A"
-                                   "More help: docs/editing/checker.md#out-of-range")
+                                   "More help: https://networking-demystified.github.io/course/editing/checker.html#out-of-range")
 
 
 def test_only_named_files(capsys, course):
@@ -162,7 +162,7 @@ def test_report_formats():
                                        "    More help: docs/editing/checker.md#unknown-key")
     assert format_problem(problem, hint=False) == "exercises/a.yml:3:5: warning [unknown-key] A, b: c"
     assert format_github(problem) == ("::warning file=exercises/a.yml,line=3,col=5::[unknown-key] A, b: c"
-                                      "%0AFix it.%0AMore help: docs/editing/checker.md#unknown-key")
+                                      "%0AFix it.%0AMore help: https://networking-demystified.github.io/course/editing/checker.html#unknown-key")
     assert summary([problem, problem.as_warning()], 4) == "2 warnings in 1 file."
     assert summary([], 1) == "No problems found in 1 file."
 

@@ -82,8 +82,13 @@ def test_bad_input_becomes_a_problem(tmp_path, text, code, line):
 
 
 def test_tab_says_use_spaces(tmp_path):
+    _, problems = load_exercise(write(tmp_path, "id: x\nfacilitator:\n\ttiming: a\n"))
+    assert problems[0].hint == 'Use spaces, not tabs: 2 spaces from the left, two more than "facilitator:" above.'
+
+
+def test_a_tab_before_a_top_level_field_says_remove_it(tmp_path):
     _, problems = load_exercise(write(tmp_path, "id: x\n\tkind: quiz\n"))
-    assert "spaces, not tabs" in problems[0].hint
+    assert problems[0].hint == 'Remove the tab: this line starts at the left edge, like "id:" above.'
 
 
 def test_misspelled_key_suggests_the_right_one(tmp_path):

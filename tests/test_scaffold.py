@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, build_env, copy_project
 from course.model import KINDS
 from course.scaffold import ScaffoldError, new_exercise, new_lesson
 
@@ -132,3 +132,103 @@ def test_the_command_line_says_what_to_do_next_or_why_it_refused(project):
     assert refused.returncode == 1
     assert refused.stderr.startswith("Nothing was created.")
     assert "Traceback" not in refused.stderr
+
+
+# --- accents, names without quotes, renaming and removing a lesson -----------------------------
+
+def test_accented_names_give_plain_file_names_and_keep_the_title(project):
+    created = new_lesson(project, "Café et réseautage")
+    assert created.files[0] == "docs/lessons/14-cafe-et-reseautage.md"
+    assert 'title: "14. Café et réseautage"' in (project / created.files[0]).read_text()
+
+
+def test_a_name_typed_without_quotes_is_caught_before_anything_is_written(tmp_path):
+    copy = copy_project(tmp_path / "copy")
+    before = snapshot(copy / "docs")
+    result = subprocess.run(["make", "--no-print-directory", "new-lesson", "NAME=Networking", "at", "work"],
+                            cwd=copy, env=build_env(), capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0 and snapshot(copy / "docs") == before
+    assert 'make only saw "Networking" and took "at work" for other commands' in result.stderr
+    assert 'make new-lesson NAME="Networking at work"' in result.stderr
+    assert "No rule to make target" not in result.stderr
+
+
+@pytest.fixture
+def course_copy(tmp_path) -> Path:
+    """Lessons, exercises, plans, pages and the menu: what renaming a lesson touches."""
+    copy = tmp_path / "course"
+    for name in ("docs", "exercises", "workshops"):
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("pdf"))
+    shutil.copy2(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    return copy
+
+
+def test_rename_lesson_fixes_the_menu_exercises_and_links(course_copy):
+    from course.checks import check_course
+    from course.lesson_moves import rename_lesson
+
+    created = rename_lesson(course_copy, "lessons/04-give-first.md", "Give before you ask")
+    new = course_copy / "docs/lessons/04-give-before-you-ask.md"
+    assert new.exists() and not (course_copy / "docs/lessons/04-give-first.md").exists()
+    assert 'title: "4. Give before you ask"' in new.read_text()
+    assert "      - lessons/04-give-before-you-ask.md\n" in (course_copy / "mkdocs.yml").read_text()
+    assert "lesson: lessons/04-give-before-you-ask.md" in (course_copy / "exercises/give-first-steps.yml").read_text()
+    assert "../lessons/04-give-before-you-ask.md" in (course_copy / "docs/counsellors/guide.md").read_text()
+    assert "docs/counsellors/guide.md" in created.files
+    assert not any("04-give-first" in p.path or "give-first.md" in p.message for p in check_course(course_copy))
+
+
+@pytest.mark.parametrize("lesson, name, message", [
+    ("lessons/99-nope.md", "New", 'There is no lesson "lessons/99-nope.md"'),
+    ("lessons/04-give-first.md", "", "No new name was given"),
+    ("lessons/04-give-first.md", "Give first", "already has this name"),
+    ("lessons/04-give-first.md", "Elevator speech", "A lesson with this name already exists: "
+                                                     "docs/lessons/05-elevator-speech.md"),
+    ("lessons/04-give-first.md", "Give and take", None),
+])
+def test_rename_lesson_refuses_what_is_unsafe_and_changes_nothing(course_copy, lesson, name, message):
+    from course.lesson_moves import rename_lesson
+
+    before = snapshot(course_copy)
+    if message is None:
+        rename_lesson(course_copy, lesson, name)
+        assert snapshot(course_copy) != before
+        return
+    with pytest.raises(ScaffoldError, match=message):
+        rename_lesson(course_copy, lesson, name)
+    assert snapshot(course_copy) == before
+
+
+def test_rename_lesson_refuses_when_a_page_cannot_be_read(course_copy):
+    from course.lesson_moves import rename_lesson
+
+    page = course_copy / "docs/glossary.md"
+    page.write_bytes(page.read_text().replace("a", "é", 1).encode("cp1252"))
+    before = snapshot(course_copy)
+    with pytest.raises(ScaffoldError, match="docs/glossary.md cannot be read"):
+        rename_lesson(course_copy, "lessons/04-give-first.md", "Give before you ask")
+    assert snapshot(course_copy) == before
+
+
+def test_remove_lesson_lists_what_depends_on_it_and_changes_nothing(course_copy):
+    from course.lesson_moves import remove_lesson
+
+    before = snapshot(course_copy)
+    with pytest.raises(ScaffoldError) as refused:
+        remove_lesson(course_copy, "lessons/04-give-first.md")
+    text = str(refused.value)
+    assert "exercises/give-first-steps.yml:3: the exercise belongs to this lesson" in text
+    assert "workshops/workshop-60.yml:" in text and "docs/counsellors/guide.md:98:15: links to this lesson" in text
+    assert snapshot(course_copy) == before
+
+
+def test_remove_lesson_removes_a_lesson_nothing_uses(course_copy):
+    from course.checks import check_course
+    from course.lesson_moves import remove_lesson
+
+    new_lesson(course_copy, "Short lived")
+    remove_lesson(course_copy, "lessons/14-short-lived.md")
+    assert not (course_copy / "docs/lessons/14-short-lived.md").exists()
+    assert "14-short-lived" not in (course_copy / "mkdocs.yml").read_text()
+    assert (course_copy / "mkdocs.yml").read_text() == (ROOT / "mkdocs.yml").read_text()
+    assert [p for p in check_course(course_copy) if p.level == "error"] == []

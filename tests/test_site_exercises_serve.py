@@ -69,3 +69,43 @@ def test_serve_renders_exercises_and_follows_edits(served):
                       encoding="utf-8")
     page = wait_for(lesson_url, "Some edited text.", server)
     assert 'id="exercise-fx-quiz"' in page and "Myth or fact, edited?" in page
+
+
+@pytest.fixture
+def preview(tmp_path):
+    """`mkdocs serve` as `make serve` runs it (not strict: a mistake must not stop the preview)."""
+    project = make_project(tmp_path / "project")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env=build_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        yield project, f"http://127.0.0.1:{port}/", server
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def test_a_mistake_shows_on_the_page_in_the_preview_and_goes_away_when_fixed(preview):
+    project, base, server = preview
+    lesson_url = base + "lessons/01-practice.html"
+    page = wait_for(lesson_url, 'id="exercise-fx-quiz"', server)
+    assert "nd-serve-problems" not in page
+
+    lesson = project / "docs" / "lessons" / "01-practice.md"
+    good = lesson.read_text(encoding="utf-8")
+    lesson.write_text(good.replace("/// exercise | fx-quiz\n", "/// exercise | fx-quizz\n"), encoding="utf-8")
+    page = wait_for(lesson_url, "nd-serve-problems", server)
+    assert "1 problem to fix before the site can be published" in page
+    assert "docs/lessons/01-practice.md:" in page and "fx-quizz" in page
+    assert "nd-serve-problems" in fetch(base + "index.html")  # every page says so
+
+    lesson.write_text(good, encoding="utf-8")
+    deadline = time.monotonic() + 40
+    while "nd-serve-problems" in fetch(lesson_url):
+        assert time.monotonic() < deadline, "the box never went away"
+        time.sleep(0.3)
+    assert 'id="exercise-fx-quiz"' in fetch(lesson_url)

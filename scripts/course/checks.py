@@ -8,6 +8,7 @@ exercise_checks.py (one exercise), example_checks.py (examples) and page_checks.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from . import model
@@ -72,6 +73,8 @@ def _loaded(course: Course, path: Path):
 def check_course(root: str | os.PathLike, course: Course | None = None) -> list[Problem]:
     """Every check on the whole project: exercises, pages, readability. Problems in a draft
     (an exercise or page with `draft: true`) are turned into warnings."""
+    from .content_checks import check_content
+    from .nav_checks import check_nav
     from .page_checks import check_pages
     from .plans import check_plans
     from .readability import check_readability
@@ -85,7 +88,25 @@ def check_course(root: str | os.PathLike, course: Course | None = None) -> list[
     problems += _guarded(lambda: check_pages(course), Path(root) / "docs", course.root)
     problems += _guarded(lambda: check_readability(course), Path(root) / "docs", course.root)
     problems += _guarded(lambda: check_plans(course.root), Path(root) / "workshops", course.root)
-    return mark_drafts(course, problems)
+    problems += _guarded(lambda: check_nav(course), Path(root) / "mkdocs.yml", course.root)
+    problems += _guarded(lambda: check_content(course), Path(root) / "docs", course.root)
+    return mark_drafts(course, link_knock_ons(course.problems, problems))
+
+
+UNREADABLE_PAGE = {"not-utf8", "file-unreadable"}
+"""Problems with a page that MkDocs cannot build around: the build stops on them."""
+
+KNOCK_ON_IN_FILE = {"example-mismatch", "missing-example"}
+"""Problems that a mistake found while reading the same file usually causes (a misspelled
+rule makes an example fail)."""
+
+
+def link_knock_ons(read_problems: list[Problem], problems: list[Problem]) -> list[Problem]:
+    """`problems` with the knock-ons marked: an example that fails in a file that also has a
+    reading mistake is most likely caused by it."""
+    broken = {p.path for p in read_problems if p.level == "error"}
+    return [replace(p, cause=p.path) if p.code in KNOCK_ON_IN_FILE and p.path in broken and not p.cause
+            else p for p in problems]
 
 
 def _guarded(run, path, root) -> list[Problem]:

@@ -63,6 +63,10 @@ class Page:
     front_nodes: dict = field(default_factory=dict)
     """Front matter nodes by key, so a check can point at the line of a value."""
     has_front_matter: bool = False
+    unreadable: bool = False
+    """True when the file could not be read at all (for example, not saved as UTF-8). The page
+    is still listed, so links and exercises that name it are not reported as "does not exist":
+    the one message about the file says what to fix."""
     front_unreadable: bool = False
     """True when the front matter is there but is not a set of fields that can be read; that
     problem is reported once, instead of every field being reported missing."""
@@ -198,6 +202,8 @@ def load_pages(root: str | os.PathLike) -> tuple[dict[str, Page], list[Problem]]
     for path in sorted(docs_dir.rglob("*.md")):
         page, found = load_page(path, docs_dir, root)
         problems += found
-        if page is not None:
-            pages[page.name] = page
+        if page is None:
+            name = path.resolve().relative_to(docs_dir.resolve()).as_posix()
+            page = Page(path=path, name=name, unreadable=True)
+        pages[page.name] = page
     return pages, problems

@@ -30,6 +30,32 @@ class Message:
 GUIDE = "editing/checker.md"
 """The page of the editing guide that explains every message, one heading per code."""
 
+PUBLISHED_SITE = "https://networking-demystified.github.io/course/"
+"""Where the course is published (GitHub Pages); messages on a pull request link to the
+guide there, since a file path means nothing in a browser."""
+
+CAUSED_BY_ABOVE = "Probably caused by the problem above: fix that one first, then check again."
+"""Printed with a problem that another, printed just before it, most likely caused."""
+CAUSED_BY_FILE = "Probably caused by the problem in {file}: fix that one first, then check again."
+"""The same, on a pull request, where each message shows on its own line of a file."""
+
+SERVE_BANNER_HEADING = "{count} to fix before the site can be published"
+SERVE_BANNER_INTRO = ("This preview works around them, but make site and the checks on a pull "
+                      "request stop until they are fixed. After a fix, save the file: the page "
+                      "reloads and this box goes away. The terminal and make check show the same list.")
+SERVE_BANNER_MORE = "... and {count} more: run make check to see them all."
+SERVE_STEPS = {
+    "setup": "First run: setting up the course's tools in .venv (about a minute, only once)...",
+    "worksheets": "Step 1 of 2: building the printable worksheets (the first time takes a minute "
+                  "or two; after that, only what changed)...",
+    "site": "Step 2 of 2: building the site. The preview opens at {url} in a few seconds. "
+            "Stop it with Ctrl+C.",
+}
+"""What `make serve` says while it works, so a long first run is never silent."""
+
+SUMMARY_HEADING = "Check lessons and exercises"
+SUMMARY_NONE = "Every lesson and exercise passed the check."
+
 MESSAGES: dict[str, Message] = {
     # --- reading the file ---------------------------------------------------------------------
     "file-unreadable": Message(
@@ -37,8 +63,10 @@ MESSAGES: dict[str, Message] = {
         "Check that the file exists and that you are allowed to read it.",
         guide_anchor=GUIDE + "#file-unreadable"),
     "not-utf8": Message(
-        "This file is not saved as UTF-8 text (a character on this line cannot be read).",
-        "Open the file in your editor and save it again with the encoding \"UTF-8\".",
+        "This file is not saved as UTF-8 text: the character {where} (probably \"{char}\") "
+        "cannot be read.",
+        "Open the file in your editor and save it again with the encoding \"UTF-8\". "
+        "Then check that \"{char}\" still looks right.",
         guide_anchor=GUIDE + "#not-utf8"),
     "empty-file": Message(
         "This file is empty.",
@@ -50,8 +78,16 @@ MESSAGES: dict[str, Message] = {
         guide_anchor=GUIDE + "#wrong-extension"),
     "yaml-tab": Message(
         "This line is indented with a tab.",
-        "Use spaces, not tabs: two spaces for each level.",
-        guide_anchor=GUIDE + "#yaml-tab"),
+        "Use spaces, not tabs: line it up with \"{key}\" above, {spaces} spaces from the left.",
+        guide_anchor=GUIDE + "#yaml-tab",
+        hints_for={"inside": "Use spaces, not tabs: {spaces} spaces from the left, two more "
+                             "than \"{key}\" above.",
+                   "left": "Remove the tab: this line starts at the left edge, like \"{key}\" above.",
+                   "no-line-above": "Use spaces, not tabs: two spaces for each level."}),
+    "yaml-missing-colon": Message(
+        "Line {number} may be missing a colon after the field name.",
+        "Write the field name, a colon, a space and the value, for example \"{example}\".",
+        guide_anchor=GUIDE + "#yaml-missing-colon"),
     "yaml-quote": Message(
         "A quote that starts here is never closed.",
         "Add the closing quote mark, or remove the opening one.",
@@ -139,7 +175,10 @@ MESSAGES: dict[str, Message] = {
     "unknown-lesson": Message(
         "The lesson \"{lesson}\" does not exist.",
         "Write the path of a lesson inside docs/, for example \"lessons/05-elevator-speech.md\".",
-        guide_anchor=GUIDE + "#unknown-lesson"),
+        guide_anchor=GUIDE + "#unknown-lesson",
+        hints_for={"lesson-gone": "This lesson was probably removed or renamed. Write the path of "
+                                  "the lesson this exercise belongs to now, for example "
+                                  "\"lessons/05-elevator-speech.md\", or remove the exercise."}),
     # --- quiz and sort ------------------------------------------------------------------------
     "correct-count": Message(
         "Question {number} is a {type} question, so exactly one option must be right, "
@@ -260,7 +299,10 @@ MESSAGES: dict[str, Message] = {
     "broken-link": Message(
         "The link to \"{target}\" goes to a page that does not exist.",
         "{suggestion}Check the file name and the number of \"../\" at the start.",
-        guide_anchor=GUIDE + "#broken-link"),
+        guide_anchor=GUIDE + "#broken-link",
+        hints_for={"lesson-gone": "There is no lesson with this name: this lesson "
+                                  "was probably removed or renamed. Link to the lesson that "
+                                  "replaced it, or remove the link."}),
     "broken-anchor": Message(
         "The link \"{target}\" goes to \"#{anchor}\", which is not a heading on {page}.",
         "{suggestion}Copy the link from the heading's link symbol on the site.",
@@ -273,6 +315,92 @@ MESSAGES: dict[str, Message] = {
         "The image \"{src}\" does not exist.",
         "Check the file name, or add the picture to docs/assets/images/.",
         guide_anchor=GUIDE + "#image-missing"),
+    # --- everyday slips in the text -------------------------------------------------------------
+    "template-text": Message(
+        "\"{text}\" is example text from the template for a new {what}.",
+        "Replace it with your own words. Until it is ready, add the line \"draft: true\" "
+        "to keep it off the published site.",
+        guide_anchor=GUIDE + "#template-text"),
+    "curly-quotes": Message(
+        "This line has curly quotes (“ ”) around a value, and curly quotes are not quote marks "
+        "in YAML, so the line cannot be read.",
+        "Replace “ ” with straight quotes (\"), or remove them.",
+        guide_anchor=GUIDE + "#curly-quotes"),
+    "curly-quotes-shown": Message(
+        "This value starts and ends with curly quotes (“ ”): they will show on the page as part "
+        "of the text.",
+        "If they were meant to mark the text, replace “ ” with straight quotes (\"). If they "
+        "should show, put straight quotes around them too: '“...”'.",
+        level="warning", guide_anchor=GUIDE + "#curly-quotes-shown"),
+    "long-sentence": Message(
+        "This sentence has {words} words, more than {limit} (the lesson's sentences have "
+        "{average} words on average).",
+        "Split it into two or three sentences: \"{start}\"",
+        level="warning", guide_anchor=GUIDE + "#long-sentence"),
+    # --- a pitch or message checked with --exercise ID --text FILE -------------------------------
+    "text-not-plain": Message(
+        "This is a {what}, not a plain-text file, so the words in it cannot be read.",
+        "In your word processor, choose File > Save As (or Download), pick \"Plain text (.txt)\" "
+        "and the encoding \"UTF-8\". Then run the command again with the .txt file.",
+        guide_anchor=GUIDE + "#text-not-plain"),
+    "text-not-utf8": Message(
+        "This text file is not saved as UTF-8, so some of its characters cannot be read.",
+        "Open it in your editor and save it again with the encoding \"UTF-8\" (in Notepad: "
+        "File > Save As, then Encoding: UTF-8). Then run the command again.",
+        guide_anchor=GUIDE + "#text-not-utf8"),
+    # --- make new-lesson, rename-lesson, remove-lesson (nothing is changed when they refuse) ------
+    "name-unquoted": Message(
+        "The name has spaces but no quotes, so make only saw \"{name}\" and took \"{extra}\" "
+        "for other commands.",
+        "Put the whole name in double quotes: make {command} NAME=\"{name} {extra}\"",
+        guide_anchor=GUIDE + "#name-unquoted"),
+    "lesson-not-found": Message(
+        "There is no lesson \"{lesson}\".",
+        "Copy one of these after LESSON=, for example: make {command} LESSON=lessons/04-give-first.md"
+        "\n    {lessons}",
+        guide_anchor=GUIDE + "#lesson-not-found"),
+    "move-unreadable": Message(
+        "{file} cannot be read, so links to the lesson cannot be fixed safely.",
+        "Run make check and fix the message about {file} first.",
+        guide_anchor=GUIDE + "#move-unreadable"),
+    "rename-no-name": Message(
+        "No new name was given for {lesson}.",
+        "Add NAME= with the new name in quotes, for example NAME=\"Give before you ask\".",
+        guide_anchor=GUIDE + "#rename-no-name"),
+    "rename-same": Message(
+        "{lesson} already has this name.",
+        "To change only the title, edit the \"title:\" line in the lesson instead.",
+        guide_anchor=GUIDE + "#rename-same"),
+    "rename-taken": Message(
+        "A lesson with this name already exists: {new}.",
+        "Choose another name, or remove that lesson first.",
+        guide_anchor=GUIDE + "#rename-taken"),
+    "remove-has-dependents": Message(
+        "{lesson} cannot be removed: {count} other places still use it.",
+        "Move or remove these first (or rename the lesson instead), then run the command again:"
+        "\n    {list}",
+        guide_anchor=GUIDE + "#remove-has-dependents"),
+    # --- make serve ------------------------------------------------------------------------------
+    "port-busy": Message(
+        "Port {port} is already in use, so the preview cannot start there. Maybe make serve is "
+        "already running in another window.",
+        "Open http://127.0.0.1:{port} to see if it is. Or choose another port: make serve PORT={other}",
+        guide_anchor=GUIDE + "#port-busy"),
+    "bad-port": Message(
+        "PORT={port} is not a port number.",
+        "Use a whole number from 1024 to 65535, for example: make serve PORT=8001",
+        guide_anchor=GUIDE + "#bad-port"),
+    # --- the menu (nav: in mkdocs.yml) -----------------------------------------------------------
+    "nav-missing-page": Message(
+        "The menu (nav: in mkdocs.yml) names the page \"{page}\", which does not exist.",
+        "{suggestion}If the page was renamed, write its new file name on this line. "
+        "If it was removed, delete this line.",
+        guide_anchor=GUIDE + "#nav-missing-page"),
+    "not-in-menu": Message(
+        "The page \"{page}\" is not in the menu (nav: in mkdocs.yml), so the site cannot show it.",
+        "Add the line \"- {page}\" to mkdocs.yml {section}after line {after}, lined up with the line above.",
+        guide_anchor=GUIDE + "#not-in-menu",
+        hints_for={"no-menu": "Add the line \"- {page}\" under \"nav:\" in mkdocs.yml."}),
     # --- readability --------------------------------------------------------------------------
     "reading-grade": Message(
         "This lesson reads at grade {grade}; aim for grade {limit} or lower.",

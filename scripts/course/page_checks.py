@@ -3,6 +3,7 @@ links, anchors and images."""
 
 from __future__ import annotations
 
+import difflib
 import os
 import posixpath
 import re
@@ -20,6 +21,8 @@ LESSON_FIELDS = {"title": str, "description": str, "promise": str, "objectives":
                  "minutes": int, "key_points": list}
 """Front matter every lesson (and every page with exercises) must have, and its type."""
 
+LESSON_FILE = re.compile(r"lessons/\d+-[a-z0-9-]+\.md")
+"""A lesson's file name: a link to one that is not there most likely outlived the lesson."""
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 GENERATED = ("printables/pdf/",)
 """Folders built by `make site` before MkDocs runs; links into them are not checked here."""
@@ -30,6 +33,8 @@ _EXPECTED = {str: ("text", "Write the text after the colon and a space."),
 
 
 def check_front_matter(page: Page, root) -> list[Problem]:
+    if page.unreadable:
+        return []  # the one message about reading the file says what to fix
     if not page.has_front_matter:
         return [problem("front-matter-missing", page.path, 1, 1, root=root)]
     if page.front_unreadable:
@@ -70,7 +75,7 @@ def check_embeds(page: Page, course: Course) -> list[Problem]:
         if broken is not None:
             # The file is there, so "does not exist" would mislead: its own messages say why.
             problems.append(problem("broken-exercise", page.path, embed.line, 1, root=course.root,
-                                    id=embed.id, file=display_path(broken, course.root)))
+                                    id=embed.id, file=display_path(broken, course.root), cause=broken))
         elif exercise is None:
             problems.append(problem("unknown-exercise", page.path, embed.line, 1, root=course.root,
                                     id=embed.id, suggestion=suggest(embed.id, course.exercises)))
@@ -90,13 +95,26 @@ def check_exercise_pages(course: Course) -> list[Problem]:
     """Every exercise names a lesson that exists, and some page uses it."""
     problems = []
     used = {embed.id for page in course.pages.values() for embed in page.embeds}
+    unreadable = {name for name, page in course.pages.items() if page.unreadable}
+    # An exercise block with a misspelled id leaves the real exercise unused: that follows.
+    misspelled = {}
+    for page in course.pages.values():
+        for embed in page.embeds:
+            if embed.id not in course.exercises:
+                close = difflib.get_close_matches(embed.id, list(course.exercises), 1, 0.6)
+                if close:
+                    misspelled.setdefault(close[0], page.path)
     for exercise in course.exercises.values():
-        if exercise.lesson and exercise.lesson not in course.pages:
+        gone = bool(exercise.lesson) and exercise.lesson not in course.pages
+        if gone:
             problems.append(problem("unknown-lesson", exercise.path, line_of(exercise, "lesson"), 0,
-                                    root=course.root, lesson=exercise.lesson))
-        if exercise.id not in used:
+                                    root=course.root, lesson=exercise.lesson,
+                                    situation="lesson-gone" if LESSON_FILE.fullmatch(exercise.lesson) else ""))
+        if exercise.id not in used and exercise.lesson not in unreadable:
+            # Its lesson is gone, or a block misspells its id: that problem is the cause.
             problems.append(problem("unused-exercise", exercise.path, line_of(exercise, "id"), 0,
-                                    root=course.root, id=exercise.id, lesson=exercise.lesson))
+                                    root=course.root, id=exercise.id, lesson=exercise.lesson,
+                                    cause=exercise.path if gone else misspelled.get(exercise.id, "")))
     return problems
 
 
@@ -125,8 +143,10 @@ def check_links(page: Page, course: Course) -> list[Problem]:
             if target_page is None:
                 candidates = [posixpath.relpath(n, here or ".") for n in course.pages]
                 path_part = link.target.split("#")[0]
+                suggestion = suggest(path_part, candidates, 0.8)
+                gone = LESSON_FILE.fullmatch(name) and not suggestion
                 problems.append(problem("broken-link", page.path, link.line, link.col, **where,
-                                        suggestion=suggest(path_part, candidates, 0.8)))
+                                        suggestion=suggestion, situation="lesson-gone" if gone else ""))
             elif anchor and anchor not in target_page.anchors:
                 problems.append(problem("broken-anchor", page.path, link.line, link.col, **where,
                                         anchor=anchor, page="this page" if target_page is page

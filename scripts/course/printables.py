@@ -114,5 +114,5 @@ def fill_printables_page(markdown: str, root: Path, course=None) -> str:
 def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
-    except OSError:
+    except (OSError, ValueError):  # the checker reports a file that cannot be read
         return ""

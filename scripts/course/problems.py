@@ -32,6 +32,10 @@ class Problem:
     message: str
     hint: str
     """One line in plain words on how to fix it."""
+    cause: str = ""
+    """The file (as `path` names files) whose own problem most likely caused this one, for
+    example the exercise file with a tab that makes its lesson's exercise block fail. The
+    report prints this problem after that file's problems, marked as a knock-on."""
 
     @property
     def sort_key(self) -> tuple:
@@ -61,14 +65,15 @@ def display_path(path: str | os.PathLike, root: str | os.PathLike | None = None)
 
 def problem(code: str, path: str | os.PathLike, line: int = 0, col: int = 0, *,
             root: str | os.PathLike | None = None, level: Level | None = None,
-            **fields) -> Problem:
+            cause: str | os.PathLike = "", **fields) -> Problem:
     """Make a `Problem` whose message and hint come from the table in `messages.py`.
 
     `fields` fill the placeholders of the message template, for example `field="title"`.
     """
     message, hint, default_level = render(code, **fields)
     return Problem(path=display_path(path, root), line=line, col=col,
-                   level=level or default_level, code=code, message=message, hint=hint)
+                   level=level or default_level, code=code, message=message, hint=hint,
+                   cause=display_path(cause, root) if cause else "")
 
 
 def has_errors(problems: list[Problem]) -> bool:

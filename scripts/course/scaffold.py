@@ -8,6 +8,7 @@ it wrote is put back as it was.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,8 +34,11 @@ class Created:
 
 
 def slugify(name: str) -> str:
-    """'Networking at work!' -> 'networking-at-work'."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    """'Networking at work!' -> 'networking-at-work'; accents are dropped, so
+    'Café et réseautage' -> 'cafe-et-reseautage' (a plain file name works everywhere)."""
+    plain = unicodedata.normalize("NFKD", name.replace("ß", "ss").replace("æ", "ae").replace("œ", "oe"))
+    plain = "".join(char for char in plain if not unicodedata.combining(char))
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
 def _read(path: Path) -> str:
@@ -70,9 +74,11 @@ def _add_to_nav(config_text: str, lesson_path: str) -> str:
     return "".join(lines)
 
 
-def _write_all(root: Path, new_files: dict[str, str], changed_files: dict[str, str]) -> None:
-    """Write every file, or none: on any failure, remove new files and restore changed ones."""
-    originals = {rel: (root / rel).read_bytes() for rel in changed_files}
+def _write_all(root: Path, new_files: dict[str, str], changed_files: dict[str, str],
+               remove: list[str] = ()) -> None:
+    """Write every file (and remove the files in `remove`), or none: on any failure, remove
+    new files and restore changed and removed ones."""
+    originals = {rel: (root / rel).read_bytes() for rel in [*changed_files, *remove]}
     written: list[str] = []
     try:
         for rel, text in new_files.items():
@@ -83,6 +89,8 @@ def _write_all(root: Path, new_files: dict[str, str], changed_files: dict[str, s
                 handle.write(text)
         for rel, text in changed_files.items():
             (root / rel).write_text(text, encoding="utf-8", newline="")
+        for rel in remove:
+            (root / rel).unlink()
     except OSError as error:
         for rel in written:
             (root / rel).unlink(missing_ok=True)

@@ -22,6 +22,8 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """The C parser when available: a 1 MB file reads in well under a second."""
 
 BOM = b"\xef\xbb\xbf"
+CURLY_START = re.compile(r"(?:^|:\s|^\s*-\s)\s*([“‘„])")
+"""A value that starts with a curly quote, as pasted from a word processor."""
 
 
 def read_text(path: Path, root: str | os.PathLike | None = None) -> tuple[str | None, list[Problem]]:
@@ -36,8 +38,12 @@ def read_text(path: Path, root: str | os.PathLike | None = None) -> tuple[str | 
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
-        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, [problem("not-utf8", path, line, col, root=root)]
+        start = data.rfind(b"\n", 0, error.start) + 1
+        col = error.start - start + 1
+        before = data[start:error.start].decode("utf-8", "replace").split()[-1:] or [""]
+        char = data[error.start:error.start + 1].decode("cp1252", "replace")
+        where = f"after \"{before[0][-20:]}\"" if before[0] else "at the start of the line"
+        return None, [problem("not-utf8", path, line, col, root=root, char=char, where=where)]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
@@ -49,7 +55,12 @@ def compose(text: str, path: Path, root=None) -> tuple[Node | None, list[Problem
     try:
         node = loader.get_single_node()
     except yaml.YAMLError as error:
-        return None, [_syntax_problem(error, text, path, root)]
+        try:
+            return None, [_syntax_problem(error, text, path, root)]
+        except Exception:  # noqa: BLE001 - a slip in the wording must never hide the problem
+            mark = getattr(error, "problem_mark", None)
+            return None, [problem("yaml-syntax", path, mark.line + 1 if mark else 1, 1, root=root,
+                                  problem=str(getattr(error, "problem", "") or error))]
     finally:
         loader.dispose()
     if node is None:
@@ -70,9 +81,19 @@ def _syntax_problem(error: yaml.YAMLError, text: str, path: Path, root) -> Probl
     for number, source_line in enumerate(lines[:line], start=1):
         indent = source_line[:len(source_line) - len(source_line.lstrip(" \t"))]
         if "\t" in indent:
-            return problem("yaml-tab", path, number, indent.index("\t") + 1, root=root)
+            return _tab_problem(lines, number, indent.index("\t") + 1, path, root)
+    for number in (line - 1, line, line + 1):
+        if 0 < number <= len(lines) and (curly := CURLY_START.search(lines[number - 1])):
+            return problem("curly-quotes", path, number, curly.start(1) + 1, root=root)
     if "quoted scalar" in context and context_mark:
         return problem("yaml-quote", path, context_mark.line + 1, context_mark.column + 1, root=root)
+    if "could not find expected ':'" in reason and context_mark:
+        number = context_mark.line + 1
+        words = lines[context_mark.line].strip().removeprefix("- ").split(None, 1) if number <= len(lines) else []
+        value = " ".join(words[1].split()[:3]) + (" ..." if len(words[1].split()) > 3 else "") if len(words) == 2 else ""
+        example = f"{words[0]}: {value}" if value else "minutes: 5"
+        return problem("yaml-missing-colon", path, number, context_mark.column + 1, root=root,
+                       number=number, example=example)
     if "mapping values are not allowed" in reason:
         return problem("yaml-colon", path, line, col, root=root)
     if "cannot start any token" in reason and mark:
@@ -88,6 +109,22 @@ def _syntax_problem(error: yaml.YAMLError, text: str, path: Path, root) -> Probl
                        problem="a second \"---\" starts another document; an exercise file holds one")
     return problem("yaml-syntax", path, line, col, root=root,
                    problem=(reason or str(error)).replace("\n", " "))
+
+
+def _tab_problem(lines: list[str], number: int, col: int, path: Path, root) -> Problem:
+    """A tab at the start of line `number`: name the spaces it should be, from the line above."""
+    above = next((text for text in reversed(lines[:number - 1])
+                  if text.strip() and not text.lstrip().startswith("#") and "\t" not in text), None)
+    match = re.match(r"^((?:\s*-\s+)*\s*)([^\s:]+:?)", above or "")
+    if not match:
+        return problem("yaml-tab", path, number, col, root=root, situation="no-line-above")
+    spaces, key = len(match.group(1)), match.group(2)
+    if above.rstrip().endswith(":"):
+        return problem("yaml-tab", path, number, col, root=root, key=key, spaces=spaces + 2,
+                       situation="inside")
+    if spaces == 0:
+        return problem("yaml-tab", path, number, col, root=root, key=key, situation="left")
+    return problem("yaml-tab", path, number, col, root=root, key=key, spaces=spaces)
 
 
 # --- describing values in messages ------------------------------------------------------------
