@@ -8,11 +8,17 @@ from conftest import ROOT, PageWatch
 
 # --- the course's own exercises: every example passes or fails in the browser as declared --------
 
+CHECKED_KINDS = ("quiz", "sort", "pitch", "message")
+
+
 def course_examples():
     from course import loader
     course = loader.load_course(ROOT)
-    return [(exercise, example) for exercise in course.exercises.values()
-            if exercise.kind in ("quiz", "sort", "pitch", "message") for example in exercise.examples]
+    pairs = [(exercise, example) for exercise in course.exercises.values()
+             if exercise.kind in CHECKED_KINDS for example in exercise.examples]
+    assert {e.kind for e, _ in pairs} == set(CHECKED_KINDS), "a checked kind has no example to try"
+    assert {x.expect for _, x in pairs} == {"pass", "fail"}, "examples must show both sides"
+    return pairs
 
 
 ANSWER_IN_THE_PAGE = """([id, kind, answer, target]) => {
