@@ -127,3 +127,12 @@ def test_a_pace_below_one_word_a_minute_is_not_used(pace, used):
     result = rules.evaluate(rules.spec_for(pitch), entry)
     assert result["words_per_minute"] == used
     assert result["seconds"] == rules._round(result["words"] / used * 60)
+
+
+def test_an_example_is_judged_against_its_own_version():
+    pitch, _ = load_exercise(FIXTURE_COURSE / "exercises" / "pitch-one.yml")
+    answer = {"name": "Hi, I'm Amina.", "what": "I fix bikes."}
+    assert rules.example_entry(model.Example("short", "pass", answer)) == {"answer": answer}
+    entry = rules.example_entry(model.Example("long", "fail", answer, target=pitch.targets[1].id))
+    assert entry == {"answer": answer, "target": pitch.targets[1].id}
+    assert rules.evaluate(rules.spec_for(pitch), entry)["target"] == pitch.targets[1].id
