@@ -77,7 +77,8 @@ mutate: $(STAMP) ## Mutation testing of the answer rules and the checks (slow; n
 	cd $(MUTATE) && $(CURDIR)/$(BIN)/mutmut run --max-children 2 $(MUTANTS)
 	@cd $(MUTATE) && $(CURDIR)/$(BIN)/mutmut export-cicd-stats >/dev/null && $(CURDIR)/$(BIN)/python -c \
 	  "import json; s = json.load(open('mutants/mutmut-cicd-stats.json')); \
-	   print(f\"Mutation score: {s['killed'] + s['timeout']} of {s['total']} changes caught, {s['survived']} survived\")"
+	   caught = s['killed'] + s['timeout'] + s['suspicious']; tried = caught + s['survived'] + s['no_tests']; \
+	   print(f\"Mutation score: {caught} of {tried} changes caught, {s['survived']} survived\")"
 	@echo "See each survivor: cd $(MUTATE) && $(CURDIR)/$(BIN)/mutmut results, then mutmut show NAME"
 
 clean: ## Remove built files (site/, dist/, built PDFs)
