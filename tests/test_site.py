@@ -16,8 +16,25 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from conftest import ROOT, PageWatch, axe_violations, build_env, built_pages, describe_violations
 
 
+def nav_pages(nav) -> list[str]:
+    """Every Markdown page named in mkdocs.yml's nav, at any depth."""
+    found = []
+    for entry in nav:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(value, list):
+            found += nav_pages(value)
+        elif isinstance(value, str) and value.endswith(".md"):
+            found.append(value)
+    return found
+
+
 def test_strict_build_makes_every_nav_page(site_dir):
+    import yaml
     pages = built_pages(site_dir)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    in_nav = nav_pages(config["nav"])
+    assert len(in_nav) >= 20, in_nav
+    assert [p for p in in_nav if p.replace(".md", ".html") not in pages] == []
     assert "index.html" in pages
     assert "lessons/01-what-networking-is.html" in pages
     assert "counsellors/index.html" in pages
