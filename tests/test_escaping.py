@@ -158,8 +158,14 @@ def test_every_packet_shows_markup_as_text(plan, edition, info):
 
 # --- in the browser: what the scripts write after a check is text too ----------------------------
 
-SCRIPTS = ["rules.js", "storage.js", "exercise.js", "quiz.js", "sort.js", "pitch.js", "message.js",
-           "tracker.js", "notes.js", "lesson.js", "progress.js"]
+def course_scripts() -> list[str]:
+    """The site's own scripts, in the order mkdocs.yml loads them."""
+    import yaml
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    scripts = [name for name in config["extra_javascript"] if name.startswith("assets/javascripts/")]
+    assert len(scripts) >= 10, scripts
+    return scripts
+
 
 USE_EVERY_CONTROL = """() => {
     const fire = (el, type) => el.dispatchEvent(new Event(type, {bubbles: true}));
@@ -187,8 +193,8 @@ def test_what_the_scripts_write_shows_markup_as_text(browser, tmp_path):
     page's scripts after the learner acts: they must show tags as text too."""
     exercises = [load_markup(kind) for kind in KINDS]
     body = "\n".join(exercise_html.render_exercise(exercise) for exercise in exercises)
-    scripts = "\n".join(f'<script src="{(ROOT / "docs/assets/javascripts" / name).as_uri()}"></script>'
-                        for name in SCRIPTS)
+    scripts = "\n".join(f'<script src="{(ROOT / "docs" / name).as_uri()}"></script>'
+                        for name in course_scripts())
     page_file = tmp_path / "markup.html"
     page_file.write_text(f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Markup</title>'
                          f'</head><body><article class="md-content">{body}</article>{scripts}</body></html>',
@@ -199,11 +205,14 @@ def test_what_the_scripts_write_shows_markup_as_text(browser, tmp_path):
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
         page.goto(page_file.as_uri())
-        started = page.evaluate("document.querySelectorAll('section.nd-exercise').length")
-        assert started == len(KINDS)
+        assert page.locator("section.nd-exercise").count() == len(KINDS)
         page.evaluate(USE_EVERY_CONTROL)
         page.wait_for_function("""() => [...document.querySelectorAll('[data-action=check]')].every(
             b => b.closest('section').querySelector(':scope > [data-role=status]').textContent.trim())""")
+        # Each exercise's script ran: it saved what was answered.
+        unsaved = [e.id for e in exercises
+                   if page.evaluate("key => localStorage.getItem(key)", f"nd:v1:exercise:{e.id}") is None]
+        assert unsaved == [], f"no script saved these exercises: {unsaved}"
         assert page.locator("i-leak, b").count() == 0, page.locator("i-leak, b").first.evaluate("e => e.outerHTML")
         shown = page.evaluate("document.body.innerText")
         for text in ("quiz feedback wrong", "quiz explanation", "sort item one feedback", "pitch flagged reason"):
