@@ -12,7 +12,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 .DEFAULT_GOAL := help
 # Words make took for commands: a NAME typed without quotes ("NAME=Networking at work").
 # The scaffold commands name them and stop before make tries to run "at" and "work".
-TARGETS := test-deps help serve site zip test check worksheets bench new-lesson new-exercise rename-lesson remove-lesson clean
+TARGETS := test-deps help serve site zip test check worksheets bench mutate new-lesson new-exercise rename-lesson remove-lesson clean
 EXTRA_WORDS := $(filter-out $(TARGETS),$(MAKECMDGOALS))
 .PHONY: $(TARGETS)
 
@@ -77,5 +77,20 @@ bench: test-deps ## Measure speed, page weight and Lighthouse scores (writes ben
 	@test -x bench/node_modules/.bin/lighthouse || npm ci --prefix bench --no-audit --no-fund --silent
 	$(BIN)/python bench/run.py --readme
 
+MUTATE := build/mutate
+mutate: $(STAMP) ## Mutation testing of the answer rules and the checks (slow; not part of make test)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@# mutmut expects the package under src/: a copy of the project is laid out that way.
+	@rm -rf $(MUTATE) && mkdir -p $(MUTATE)/src $(MUTATE)/scripts
+	@cp -r scripts/course $(MUTATE)/src/ && cp scripts/*.py $(MUTATE)/scripts/
+	@cp -r tests docs exercises workshops overrides mkdocs.yml $(MUTATE)/
+	@cp tests/mutmut.cfg $(MUTATE)/setup.cfg
+	cd $(MUTATE) && $(CURDIR)/$(BIN)/mutmut run --max-children 2 $(MUTANTS)
+	@cd $(MUTATE) && $(CURDIR)/$(BIN)/mutmut export-cicd-stats >/dev/null && $(CURDIR)/$(BIN)/python -c \
+	  "import json; s = json.load(open('mutants/mutmut-cicd-stats.json')); \
+	   caught = s['killed'] + s['timeout'] + s['suspicious']; tried = caught + s['survived'] + s['no_tests']; \
+	   print(f\"Mutation score: {caught} of {tried} changes caught, {s['survived']} survived\")"
+	@echo "See each survivor: cd $(MUTATE) && $(CURDIR)/$(BIN)/mutmut results, then mutmut show NAME"
+
 clean: ## Remove built files (site/, dist/, built PDFs)
-	rm -rf site site.tmp dist docs/printables/pdf .pytest_cache
+	rm -rf site site.tmp dist docs/printables/pdf .pytest_cache build

@@ -167,5 +167,7 @@ def describe_violations(violations: list[dict]) -> str:
 
 
 def built_pages(site: Path) -> list[str]:
-    """Every HTML page of the built site, as paths relative to its root."""
-    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
+    """Every HTML page of the built site, as paths relative to its root (never an empty list)."""
+    pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
+    assert "index.html" in pages and len(pages) > 1, f"no built pages in {site}"
+    return pages

@@ -19,6 +19,7 @@ from course import exercise_html, lesson_page, loader, progress_page, render
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXERCISES = sorted((FIXTURES / "exercise_site" / "exercises").glob("*.yml"))
+assert EXERCISES, "no fixture exercises found: the tests over them would pass on nothing"
 GOLDEN = FIXTURES / "render"
 
 

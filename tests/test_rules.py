@@ -26,12 +26,53 @@ def test_the_table_covers_every_rule():
     assert len(TABLE["cases"]) >= 40
 
 
+def _evaluated(kind):
+    """(spec, expect) of every evaluate case of one kind, with the case's `with` applied."""
+    for case in TABLE["cases"]:
+        spec = {**TABLE["specs"].get(case.get("spec"), {}), **case.get("with", {})}
+        if case["function"] == "evaluate" and spec.get("kind") == kind:
+            yield spec, case["expect"]
+
+
+def _around(value, low, high):
+    """Where a count sits against a range: one of the six places a boundary test needs."""
+    return {low - 1: "below low", low: "on low", low + 1: "above low",
+            high - 1: "below high", high: "on high", high + 1: "above high"}.get(value)
+
+
+SIX = {"below low", "on low", "above low", "below high", "on high", "above high"}
+
+
+def test_every_limit_has_a_case_on_it_and_on_each_side():
+    """A limit made exclusive (or moved by one) in either language must fail a case."""
+    for kind in ("quiz", "sort"):      # score * 100 against pass_mark * total: below, equal, above
+        sides = {(e["score"] * 100 > s["pass_mark"] * e["total"]) - (e["score"] * 100 < s["pass_mark"] * e["total"])
+                 for s, e in _evaluated(kind) if e["total"]}
+        assert sides == {-1, 0, 1}, f"{kind}: pass mark cases only on sides {sides}"
+    for spec_name, spec in TABLE["specs"].items():
+        if spec["kind"] != "pitch":
+            continue
+        for target in spec["targets"]:
+            seen = {_around(e["words"], *target["words"]) for s, e in _evaluated("pitch")
+                    if s["id"] == spec["id"] and e["target"] == target["id"] and s["targets"] == spec["targets"]}
+            assert SIX <= seen, f"{spec_name}, target {target['id']}: missing {SIX - seen}"
+    for rule in ("sentences", "words"):
+        seen = {_around(e[rule], *s["length"][rule]) for s, e in _evaluated("message") if s["length"][rule]}
+        assert SIX <= seen, f"message {rule}: missing {SIX - seen}"
+    paces = {e["words_per_minute"] for s, e in _evaluated("pitch")}
+    assert {1, 1.001, model.DEFAULT_WORDS_PER_MINUTE} <= paces, "pace bound or default pace untested"
+    uses = {(case["args"][0].count(" ") + 1) - case["args"][1] for case in TABLE["cases"]
+            if case["function"] == "findRepeated" and len(set(case["args"][0].split())) == 1}
+    assert {-1, 0, 1} <= uses, "repeat limit: need cases one under, on and one over it"
+
+
 @pytest.mark.parametrize("case", TABLE["cases"], ids=[c["name"] for c in TABLE["cases"]])
 def test_rule_case(case):
     if case["function"] == "evaluate":
-        actual = rules.evaluate(TABLE["specs"][case["spec"]], case["entry"])
+        # `with` changes a few fields of the named spec (a pass mark, a range) for one case.
+        actual = rules.evaluate({**TABLE["specs"][case["spec"]], **case.get("with", {})}, case["entry"])
     elif case["function"] == "verdict":
-        spec = TABLE["specs"][case["spec"]]
+        spec = {**TABLE["specs"][case["spec"]], **case.get("with", {})}
         actual = rules.verdict(spec, rules.evaluate(spec, case["entry"]))
     else:
         actual = FUNCTIONS[case["function"]](*case["args"])
@@ -99,3 +140,12 @@ def test_a_pace_below_one_word_a_minute_is_not_used(pace, used):
     result = rules.evaluate(rules.spec_for(pitch), entry)
     assert result["words_per_minute"] == used
     assert result["seconds"] == rules._round(result["words"] / used * 60)
+
+
+def test_an_example_is_judged_against_its_own_version():
+    pitch, _ = load_exercise(FIXTURE_COURSE / "exercises" / "pitch-one.yml")
+    answer = {"name": "Hi, I'm Amina.", "what": "I fix bikes."}
+    assert rules.example_entry(model.Example("short", "pass", answer)) == {"answer": answer}
+    entry = rules.example_entry(model.Example("long", "fail", answer, target=pitch.targets[1].id))
+    assert entry == {"answer": answer, "target": pitch.targets[1].id}
+    assert rules.evaluate(rules.spec_for(pitch), entry)["target"] == pitch.targets[1].id

@@ -11,8 +11,11 @@ from conftest import ROOT, PageWatch
 def course_examples():
     from course import loader, model
     course = loader.load_course(ROOT)
-    return [(exercise, example) for exercise in course.exercises.values()
-            if exercise.kind in model.CHECKABLE_KINDS for example in exercise.examples]
+    pairs = [(exercise, example) for exercise in course.exercises.values()
+             if exercise.kind in model.CHECKABLE_KINDS for example in exercise.examples]
+    assert {e.kind for e, _ in pairs} == set(model.CHECKABLE_KINDS), "a checked kind has no example to try"
+    assert {x.expect for _, x in pairs} == {"pass", "fail"}, "examples must show both sides"
+    return pairs
 
 
 ANSWER_IN_THE_PAGE = """([id, kind, answer, target]) => {

@@ -25,7 +25,7 @@ def wait_for(url: str, text: str, server, timeout: float = 40) -> str:
     deadline = time.monotonic() + timeout
     last = ""
     while time.monotonic() < deadline:
-        assert server.poll() is None, server.stderr.read()
+        assert server.poll() is None, "mkdocs serve stopped:\n" + server.log.read_text()
         try:
             last = fetch(url)
             if text in last:
@@ -33,16 +33,19 @@ def wait_for(url: str, text: str, server, timeout: float = 40) -> str:
         except OSError:
             pass
         time.sleep(0.3)
-    raise AssertionError(f"{url} never contained {text!r}")
+    raise AssertionError(f"{url} never contained {text!r}; mkdocs serve said:\n{server.log.read_text()}")
 
 
 @pytest.fixture
 def served(tmp_path):
     project = make_project(tmp_path / "project")
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env=build_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    log = tmp_path / "serve.log"     # a file, not a pipe: a full pipe nobody reads would stall it
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, env=build_env(), stdout=output, stderr=subprocess.STDOUT, text=True)
+    server.log = log
     try:
         yield project, f"http://127.0.0.1:{port}/", server
     finally:
@@ -69,6 +72,9 @@ def test_serve_renders_exercises_and_follows_edits(served):
                       encoding="utf-8")
     page = wait_for(lesson_url, "Some edited text.", server)
     assert 'id="exercise-fx-quiz"' in page and "Myth or fact, edited?" in page
+    log = server.log.read_text()
+    assert log.count("Building documentation") >= 3, log        # the start and both saves
+    assert "WARNING" not in log and "ERROR" not in log and "Traceback" not in log, log
 
 
 @pytest.fixture

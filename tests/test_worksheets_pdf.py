@@ -146,6 +146,7 @@ def test_the_hash_in_each_pdf_matches_its_sources(built):
     root, out, plan, _ = built
     hasher = pdf_jobs.Hasher(root, plan.info)
     manifest = json.loads((out / pdf_jobs.MANIFEST).read_text())["pdfs"]
+    assert plan.jobs and len(manifest) == len(plan.jobs)
     for job in plan.jobs:
         stored = read(out / job.filename).metadata["/sourcehash"]
         assert stored == hasher.source_hash(job) == manifest[job.filename], job.filename
@@ -258,15 +259,21 @@ def test_nothing_is_cut_off(built):
     import subprocess
     assert shutil.which("pdftotext"), "pdftotext (poppler-utils) is missing: `make test` installs it"
     _, out, _, _ = built
-    outside = []
-    for path in sorted(out.glob("*.pdf")):
-        boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True).stdout
-        for page in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', boxes, re.S):
+    outside, pdfs, words = [], sorted(out.glob("*.pdf")), 0
+    assert len(pdfs) >= len(built[2].jobs) > 0, "no PDFs were built to look at"
+    for path in pdfs:
+        result = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True)
+        assert result.returncode == 0, f"pdftotext failed on {path.name}: {result.stderr}"
+        pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', result.stdout, re.S)
+        assert pages, f"pdftotext found no page in {path.name}"
+        for page in pages:
             width, height = float(page[0]), float(page[1])
             for x_min, y_min, x_max, y_max, word in re.findall(
                     r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page[2]):
+                words += 1
                 if float(x_min) < 36 or float(x_max) > width - 36 or float(y_min) < 20 or float(y_max) > height - 20:
                     outside.append((path.name, word))
+    assert words > 100 * len(pdfs), "pdftotext gave too few words to judge the margins"
     assert outside == []
 
 
