@@ -192,3 +192,39 @@ def test_an_exercise_the_checker_refuses_is_not_built(project, name, old, new, e
 def test_every_exercise_of_the_test_project_passes_the_checker(project):
     plan = pdf_jobs.plan_jobs(project, pdf_jobs.Selection())
     assert plan.problems == [] and plan.jobs
+
+
+def test_an_unreadable_exercise_stops_a_full_build_and_keeps_every_pdf(project):
+    """Not only with --only: `make worksheets` stops at a file that cannot be read, with the
+    checker's file:line, and removes none of the PDFs built before."""
+    assert run(project, "--only", "think-it", "--quiet")[0] == 0
+    before = {path.name: path.stat().st_mtime_ns for path in (project / "pdf").glob("*.pdf")}
+    assert len(before) == 2
+    (project / "exercises" / "think-it.yml").write_text("id: think-it\ntitle: [unclosed\n")
+    code, out, err = run(project)
+    assert code == 1 and "exercises/think-it.yml:2" in err and "No PDFs were built" in err
+    assert "removed" not in out
+    assert {path.name: path.stat().st_mtime_ns for path in (project / "pdf").glob("*.pdf")} == before
+
+
+def test_out_naming_a_file_is_one_line(project, tmp_path):
+    target = tmp_path / "not-a-folder.pdf"
+    target.write_text("x")
+    code, out, err = run(project, "--only", "think-it", "--out", str(target))
+    assert code == 2 and out == "" and err.count("\n") == 1 and "is a file, not a folder" in err
+    code, _, err = run(project, "--only", "think-it", "--out", str(target / "inside"))
+    assert code == 2 and err.count("\n") == 1 and "which is a file" in err
+    assert target.read_text() == "x"
+
+
+def test_out_naming_a_read_only_folder_is_one_line(project, tmp_path, monkeypatch):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    real_access = cli.os.access
+    # This machine's tests may run as root, who may write anywhere: ask as an ordinary user would.
+    monkeypatch.setattr(cli.os, "access", lambda path, mode: False if Path(path) == folder
+                        else real_access(path, mode))
+    code, out, err = run(project, "--only", "think-it", "--out", str(folder / "pdf"))
+    assert code == 2 and err.count("\n") == 1 and "read-only" in err and "Traceback" not in err
+    assert run(project, "--only", "think-it", "--quiet", "--out", str(tmp_path / "free"))[0] == 0

@@ -156,6 +156,10 @@ def plan_jobs(root: Path, selection: Selection) -> Plan:
                 for edition in EDITIONS:
                     jobs.append(Job("worksheet", name, edition, options, (exercise.path,),
                                     (exercise.lesson,)))
+    if selection.everything:
+        # A file that cannot be read at all stops a full run: its PDFs are kept, not removed
+        # as "no longer needed", and the author sees why.
+        needed.update(name for name in available if name not in exercises)
     for name in sorted(needed):
         problems += exercise_problems.get(name, [])
     return Plan(jobs, info, problems, files_checked=len(available) + len(plans))

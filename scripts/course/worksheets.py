@@ -33,6 +33,10 @@ WIDE_TRACKER_COLUMNS = 5
 WIDE_TRACKER_WIDTH = 10
 """... and so does one whose column widths add up to this much."""
 
+MIN_FILLED_WIDTH = 2
+"""Date and choice columns (a date, "Reply?") print at least this wide: room for a handwritten
+date or a word from the list."""
+
 FACILITATOR_TRACKER_ROWS = 10
 """The facilitator edition of a tracker shows at most this many blank rows, so its table fits
 on the page after the notes with the answer key under it. The learner edition keeps them all."""
@@ -67,7 +71,8 @@ class SheetView:
 
     @property
     def column_percent(self) -> list[float]:
-        widths = [max(1, min(4, column.width)) for column in getattr(self.exercise, "columns", [])]
+        widths = [max(MIN_FILLED_WIDTH if column.type in ("date", "choice") else 1, min(4, column.width))
+                  for column in getattr(self.exercise, "columns", [])]
         return [round(100 * width / sum(widths), 1) for width in widths]
 
     @property
