@@ -127,7 +127,7 @@ def plan_jobs(root: Path, selection: Selection) -> Plan:
     plans: list[WorkshopPlan] = []
     problems: list[Problem] = []
     if selection.workshops or not selection.exercises:
-        plans, plan_problems = load_plans(root)
+        plans, plan_problems = load_plans(root, {name: e.minutes for name, e in exercises.items()})
         if selection.workshops:
             plans = [plan for plan in plans if plan.path.stem in selection.workshops]
             chosen = {_relative(plan_paths[name], root) for name in selection.workshops}
