@@ -36,6 +36,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="large print: body text 16 pt")
     parser.add_argument("--no-forms", action="store_true",
                         help="no fillable form fields (smaller files)")
+    parser.add_argument("--duplex", action="store_true",
+                        help="for double-sided printing: each worksheet of a packet starts on a new sheet")
+    parser.add_argument("--kit", action="store_true",
+                        help="build the sign-in sheet, feedback form, certificate and notes page")
     parser.add_argument("--only", nargs="+", metavar="ID", default=[],
                         help="build only these exercises' worksheets")
     parser.add_argument("--workshop", nargs="+", metavar="PLAN", default=[],
@@ -65,7 +69,8 @@ def out_folder_problem(out: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     selection = pdf_jobs.Selection(exercises=args.only, workshops=args.workshop, paper=args.paper,
-                                    large_print=args.large_print, forms=not args.no_forms)
+                                    large_print=args.large_print, forms=not args.no_forms,
+                                    duplex=args.duplex, kit=args.kit)
     try:
         plan = pdf_jobs.plan_jobs(args.root, selection)
     except pdf_jobs.SelectionError as error:
