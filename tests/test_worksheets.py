@@ -17,8 +17,8 @@ from course.loader import load_exercise
 from course.plans import load_plan
 from course.printables import MARKER, fill_printables_page, pdf_links, printables_markdown
 from course.print_settings import CourseInfo, PrintOptions, course_info, lesson_where, pdf_filename
-from course.worksheets import (FACILITATOR_TRACKER_ROWS, clock, css_string, packet_front_html,
-                               packet_view, worksheet_html)
+from course.packets import clock, front_html, packet_view
+from course.worksheets import FACILITATOR_TRACKER_ROWS, css_string, worksheet_html
 
 EXERCISES = {
     "myth-quiz": """
@@ -283,7 +283,12 @@ def make_project(root: Path, plan: str = PLAN) -> Path:
     (root / "docs" / "lessons").mkdir(parents=True)
     (root / "docs" / "lessons" / "01-first.md").write_text(
         '---\ntitle: "1. First steps"\n---\n\n# 1. First steps\n\n/// exercise | sort-it\n///\n', encoding="utf-8")
-    (root / "mkdocs.yml").write_text("site_name: Test Course\nmarkdown_extensions:\n"
+    (root / "docs" / "counsellors").mkdir()
+    (root / "docs" / "counsellors" / "guide.md").write_text(
+        (Path(__file__).resolve().parents[1] / "docs" / "counsellors" / "guide.md").read_text(encoding="utf-8"),
+        encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_name: Test Course\nsite_url: https://example.org/test-course/\n"
+                                     "markdown_extensions:\n"
                                      "  - pymdownx.emoji:\n      emoji_index: !!python/name:x.y\n",
                                      encoding="utf-8")
     return root
@@ -409,10 +414,10 @@ def test_text_from_an_exercise_is_never_markup(project, info):
 
 def test_forms_option_decides_the_fields(project, info):
     exercise = load(project, "think-it")
-    assert "<textarea" in worksheet_html(exercise, "learner", PrintOptions(forms=True), info)
-    assert "<textarea" not in worksheet_html(exercise, "learner", PrintOptions(forms=False), info)
+    assert 'type="text"' in worksheet_html(exercise, "learner", PrintOptions(forms=True), info)
+    assert "<input" not in worksheet_html(exercise, "learner", PrintOptions(forms=False), info)
     quiz = load(project, "myth-quiz")
-    assert 'type="checkbox"' in worksheet_html(quiz, "learner", PrintOptions(), info)
+    assert 'type="radio"' in worksheet_html(quiz, "learner", PrintOptions(), info)
     assert "<input" not in worksheet_html(quiz, "learner", PrintOptions(forms=False), info)
 
 
@@ -447,14 +452,15 @@ def test_facilitator_agenda_has_a_running_clock_and_notes(project, info):
     plan, problems = load_plan(project / "workshops" / "short-workshop.yml", project)
     assert not problems
     exercises = {name: load(project, name) for name in plan.exercise_ids}
-    packet = packet_view(plan, exercises, "facilitator", info)
+    packet = packet_view(plan, [1], exercises, "facilitator", info, project)
     steps = packet.sessions[0].steps
     assert [step.clock for step in steps] == ["0:00", "0:10", "0:25", "0:35"]
     assert packet.sessions[0].end_clock == "0:40"
     assert steps[1].title == "What holds me back?"
-    text = html_text(packet_front_html(packet, PrintOptions(), info))
+    text = html_text(front_html(packet, PrintOptions(), info))
     assert "Facilitator packet" in text and "PLAN-NOTE" in text
-    learner = html_text(packet_front_html(packet_view(plan, exercises, "learner", info), PrintOptions(), info))
+    learner = html_text(front_html(packet_view(plan, [1], exercises, "learner", info, project),
+                                   PrintOptions(), info))
     assert "Learner packet" in learner and "PLAN-NOTE" not in learner
 
 
@@ -472,6 +478,24 @@ def test_printables_lists_every_published_pdf(project):
     assert "draft-one" not in markdown
     assert "[1. First steps](lessons/01-first.md)" in markdown
     assert "Myth or fact \\<script\\>" in markdown
+    for kit in ("sign-in-sheet", "feedback-form", "certificate", "notes-page"):
+        for suffix in ("letter", "a4", "letter-large"):
+            assert f"(printables/pdf/{kit}-{suffix}.pdf)" in markdown
+
+
+def test_printables_lists_a_packet_for_each_session_of_a_series(tmp_path):
+    series = PLAN.replace("      - title: The only session", """      - title: Second session
+        minutes: 20
+        activities:
+          - exercise: sort-it
+            minutes: 20
+      - title: The only session""")
+    markdown = printables_markdown(make_project(tmp_path / "series", series))
+    for session in (1, 2):
+        assert f"(printables/pdf/short-workshop-session-{session}-learner-letter.pdf)" in markdown
+        assert f"(printables/pdf/short-workshop-session-{session}-facilitator-letter-large.pdf)" in markdown
+    assert "Session 1: Second session" in markdown
+    assert "session-1" not in printables_markdown(make_project(tmp_path / "single"))
 
 
 def test_printables_page_marker_is_replaced(project):

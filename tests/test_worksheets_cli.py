@@ -43,7 +43,7 @@ def test_only_builds_both_editions_on_letter_with_progress(project):
     code, out, err = run(project, "--only", "think-it")
     assert (code, err) == (0, "")
     assert pdfs(project) == {"think-it-learner-letter.pdf", "think-it-facilitator-letter.pdf",
-                             pdf_jobs.MANIFEST}
+                             pdf_jobs.MANIFEST, pdf_jobs.PARTS}
     lines = out.splitlines()
     assert lines[:2] == ["[1/2] think-it learner letter", "[2/2] think-it facilitator letter"]
     assert re.fullmatch(r"Worksheets: Built 2 PDFs \(2 worksheets, 0 packets; \d+ pages\), in [\d.]+ s\.", lines[-1])
@@ -62,7 +62,7 @@ def test_workshop_builds_its_packets(project):
     code, out, _ = run(project, "--workshop", "short-workshop", "--quiet")
     assert code == 0
     assert pdfs(project) == {"short-workshop-learner-letter.pdf", "short-workshop-facilitator-letter.pdf",
-                             pdf_jobs.MANIFEST}
+                             pdf_jobs.MANIFEST, pdf_jobs.PARTS}
 
 
 def test_second_run_skips_what_is_up_to_date(project):
@@ -159,7 +159,7 @@ def test_a_failed_pdf_leaves_no_partial_file(project, monkeypatch):
     assert code == 1
     assert "disk full" in err and "This is a bug" in err and "FAILED" in out
     assert (project / "pdf" / "think-it-learner-letter.pdf").read_bytes() == good  # the old one stays
-    assert [p.name for p in (project / "pdf").iterdir() if p.name.endswith(".tmp")] == []
+    assert [p.name for p in (project / "pdf").rglob("*") if p.name.endswith(".tmp")] == []
     monkeypatch.undo()
     code, out, _ = run(project, "--only", "think-it", "--quiet")  # not recorded as done: built again
     assert code == 0 and out.startswith("Worksheets: Built 2 PDFs")
@@ -228,3 +228,75 @@ def test_out_naming_a_read_only_folder_is_one_line(project, tmp_path, monkeypatc
     code, out, err = run(project, "--only", "think-it", "--out", str(folder / "pdf"))
     assert code == 2 and err.count("\n") == 1 and "read-only" in err and "Traceback" not in err
     assert run(project, "--only", "think-it", "--quiet", "--out", str(tmp_path / "free"))[0] == 0
+
+
+SERIES = PLAN.replace("      - title: The only session", """      - title: Getting started
+        minutes: 20
+        activities:
+          - exercise: check-it
+            minutes: 5
+      - title: The only session""")
+
+
+def _page_texts(path: Path) -> list[str]:
+    from pypdf import PdfReader
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(str(path)).pages]
+
+
+def test_a_series_has_a_packet_per_session_and_dividers_and_duplex_starts_each_on_a_new_sheet(tmp_path):
+    project = make_project(tmp_path / "course", SERIES)
+    code, _, err = run(project, "--workshop", "short-workshop", "--duplex", "--quiet")
+    assert code == 0, err
+    names = {name for name in pdfs(project) if name.endswith(".pdf")}
+    assert names == {f"short-workshop{part}-{edition}-letter-duplex.pdf"
+                     for part in ("", "-session-1", "-session-2") for edition in ("learner", "facilitator")}
+    whole = _page_texts(project / "pdf" / "short-workshop-learner-letter-duplex.pdf")
+    dividers = [i for i, text in enumerate(whole) if re.match(r"(Page \d+ of \d+ )?.*Session [12]: ", text)
+                and "Agenda" not in text and "Contents" not in text]
+    assert len(dividers) == 2
+    assert len(whole) % 2 == 0
+    starts = [next(i for i, text in enumerate(whole) if title in text and "About" in text)
+              for title in ("Getting ready for an event", "What holds me back?")]
+    for index in (*dividers, *starts):
+        assert index % 2 == 0, (index, whole[index][:60])  # an odd page: the front of a sheet
+    first = _page_texts(project / "pdf" / "short-workshop-session-1-learner-letter-duplex.pdf")
+    assert any("Getting ready for an event" in text for text in first)
+    assert not any("What holds me back?" in text for text in first)
+
+
+def test_a_changed_exercise_lays_out_only_its_own_pages(project, monkeypatch):
+    """Packets are put together from each worksheet's own laid-out pages: changing one exercise
+    lays out that worksheet (and the packet's front, whose contents may move) again, nothing else;
+    with nothing changed, nothing is opened at all."""
+    from course import worksheets
+    assert run(project, "--workshop", "short-workshop", "--only", "think-it", "myth-quiz", "check-it",
+               "--quiet")[0] == 0
+    laid_out = []
+    real = worksheets.layout_part
+    monkeypatch.setattr(worksheets, "layout_part",
+                        lambda html, target, options: laid_out.append(html) or real(html, target, options))
+    code, out, _ = run(project, "--workshop", "short-workshop", "--only", "think-it", "myth-quiz", "check-it",
+                       "--quiet")
+    assert code == 0 and "Built 0 PDFs" in out and laid_out == []
+    exercise = project / "exercises" / "think-it.yml"
+    exercise.write_text(exercise.read_text().replace("Answer in a few words.", "Answer in a few words!"))
+    code, out, _ = run(project, "--workshop", "short-workshop", "--only", "think-it", "myth-quiz", "check-it",
+                       "--quiet")
+    assert code == 0 and "Built 4 PDFs" in out
+    titles = [re.search(r"<title>(.*?)</title>", html).group(1) for html in laid_out]
+    assert not [t for t in titles if "Myth or fact" in t or "Getting ready" in t], titles
+    assert any("What holds me back?" in t for t in titles)
+    assert "Answer in a few words!" in " ".join(_page_texts(project / "pdf" / "short-workshop-learner-letter.pdf"))
+
+
+def test_the_kit_is_built_with_fillable_certificate(project):
+    code, _, err = run(project, "--kit", "--quiet")
+    assert code == 0, err
+    assert {name for name in pdfs(project) if name.endswith(".pdf")} == {
+        f"{kit}-letter.pdf" for kit in ("sign-in-sheet", "feedback-form", "certificate", "notes-page")}
+    from pypdf import PdfReader
+    fields = PdfReader(str(project / "pdf" / "certificate-letter.pdf")).get_fields()
+    assert set(fields) == {"certificate-name", "certificate-workshop", "certificate-date", "certificate-counsellor"}
+    assert "Certificate of completion" in " ".join(_page_texts(project / "pdf" / "certificate-letter.pdf"))
+    feedback = " ".join(_page_texts(project / "pdf" / "feedback-form-letter.pdf"))
+    assert "How useful was the workshop for you?" in feedback and "example.org/test-course" in feedback

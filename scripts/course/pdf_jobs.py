@@ -144,7 +144,7 @@ def plan_jobs(root: Path, selection: Selection) -> Plan:
 
     plans: list[WorkshopPlan] = []
     problems: list[Problem] = []
-    if selection.workshops or not selection.exercises:
+    if selection.workshops or not (selection.exercises or selection.kit):
         plans, plan_problems = load_plans(root, {name: e.minutes for name, e in exercises.items()})
         if selection.workshops:
             plans = [plan for plan in plans if plan.path.stem in selection.workshops]

@@ -79,9 +79,9 @@ def _stamp(writer: PdfWriter, page, xobject_reference) -> None:
     before, after = DecodedStreamObject(), DecodedStreamObject()
     before.set_data(b"q\n")
     after.set_data(f"\nQ /Artifact <</Type /Pagination>> BDC q {STAMP} Do Q EMC\n".encode())
-    contents = page["/Contents"]
-    existing = contents.get_object()
-    parts = list(existing) if isinstance(existing, ArrayObject) else [contents]
+    contents = page.get("/Contents")  # a blank page has none
+    existing = contents.get_object() if contents is not None else None
+    parts = [] if existing is None else list(existing) if isinstance(existing, ArrayObject) else [contents]
     page[NameObject("/Contents")] = ArrayObject([writer._add_object(before), *parts,
                                                  writer._add_object(after)])
 
