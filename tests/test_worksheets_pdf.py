@@ -552,11 +552,27 @@ def test_large_print_has_no_italics(built):
     assert [font for font in regular if re.search("italic|oblique", font, re.I)]  # the test can fail
 
 
-def test_worksheets_are_tagged_pdfs(built):
+def test_worksheets_and_packets_are_tagged_pdfs(built):
+    """Worksheets are PDF/UA-1 as WeasyPrint makes them; a packet joins its parts' tags, every
+    page keeps its key into the structure and every element points at a page of the packet."""
     _, out, _, _ = built
-    for path in sorted(out.glob("*-learner-letter.pdf")):
-        if path.name.startswith("short-workshop"):
-            continue
-        root = read(path).trailer["/Root"]
+    paths = sorted(out.glob("*-learner-letter.pdf"))
+    assert any(path.name.startswith("short-workshop") for path in paths)
+    for path in paths:
+        reader = read(path)
+        root = reader.trailer["/Root"]
         assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"], path.name
         assert root["/Lang"] == "en-CA"
+        keys = [page.get("/StructParents") for page in reader.pages]
+        assert None not in keys and len(set(keys)) == len(keys), path.name
+        pages, targets, stack = {page.indirect_reference.idnum for page in reader.pages}, set(), [root["/StructTreeRoot"]["/K"]]
+        while stack:
+            item = stack.pop().get_object()
+            if isinstance(item, dict):
+                if "/Pg" in item:
+                    targets.add(item.raw_get("/Pg").idnum)
+                if "/K" in item:
+                    stack.append(item["/K"])
+            elif isinstance(item, list):
+                stack.extend(item)
+        assert targets and targets <= pages, path.name

@@ -21,7 +21,7 @@ from pypdf import PdfReader
 
 from . import packets, pdf_pages, worksheets
 from .loader import load_exercise
-from .pdf_jobs import LAYOUT_FILES, PARTS, Hasher, Job, Plan, read_manifest, read_parts, write_manifest
+from .pdf_jobs import PARTS, Hasher, Job, Plan, read_manifest, read_parts, write_manifest
 from .plans import load_plan
 from .print_settings import CourseInfo, PrintOptions
 
@@ -61,8 +61,10 @@ class _Group:
         self.edition, self.options = edition, options
         self.exercises: dict[Path, object] = {}
         self.pages: dict[str, int] = {}
+        # A part is named by its HTML and what turns HTML into pages: the stylesheet and the
+        # layout code. Changing how parts are put together does not lay them out again.
         layout = hashlib.sha256()
-        for path in LAYOUT_FILES:
+        for path in (worksheets.STYLESHEET, Path(worksheets.__file__)):
             layout.update(path.read_bytes())
         layout.update(json.dumps([edition, options.as_dict()]).encode())
         self.layout_digest = layout.hexdigest()

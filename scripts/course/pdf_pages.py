@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, NameObject,
-                           TextStringObject)
+from pypdf.generic import (ArrayObject, BooleanObject, DecodedStreamObject, DictionaryObject,
+                           NameObject, NumberObject, TextStringObject)
 
 STAMP = "/PageNumber"
 
@@ -69,10 +69,12 @@ def _form_xobject(writer: PdfWriter, page) -> object:
 
 
 def _stamp(writer: PdfWriter, page, xobject_reference) -> None:
-    resources = page["/Resources"].get_object() if "/Resources" in page else DictionaryObject()
+    # Pages of one part often share one resource dictionary: each page gets its own copy, or
+    # every page would show the number of the last one stamped.
+    resources = DictionaryObject(page["/Resources"].get_object() if "/Resources" in page else {})
     page[NameObject("/Resources")] = resources
     xobjects = resources.get("/XObject")
-    xobjects = xobjects.get_object() if xobjects is not None else DictionaryObject()
+    xobjects = DictionaryObject(xobjects.get_object() if xobjects is not None else {})
     resources[NameObject("/XObject")] = xobjects
     xobjects[NameObject(STAMP)] = xobject_reference
     # The page's own drawing is wrapped in q ... Q: WeasyPrint leaves its y-axis flip in place.
@@ -86,6 +88,57 @@ def _stamp(writer: PdfWriter, page, xobject_reference) -> None:
                                                  writer._add_object(after)])
 
 
+class _StructureTree:
+    """The tags of several tagged PDFs, joined as the pages are: each part's structure
+    elements under one Document element, their marked-content keys moved past the ones
+    before, so a screen reader can follow the whole packet."""
+
+    def __init__(self, writer: PdfWriter):
+        self.writer = writer
+        self.kids = ArrayObject()
+        self.nums = ArrayObject()
+        self.offset = 0
+
+    def add(self, reader: PdfReader, pages) -> None:
+        root = reader.trailer["/Root"]
+        if "/StructTreeRoot" not in root:
+            return
+        tree = root["/StructTreeRoot"].get_object()
+        numbers = tree["/ParentTree"].get_object().get("/Nums", [])
+        highest = -1
+        for index in range(0, len(numbers), 2):
+            key = int(numbers[index])
+            highest = max(highest, key)
+            self.nums.append(NumberObject(key + self.offset))
+            self.nums.append(numbers[index + 1].clone(self.writer))
+        for kid in tree["/K"] if isinstance(tree["/K"], list) else [tree["/K"]]:
+            self.kids.append(kid.clone(self.writer))
+        for source, page in zip(reader.pages, pages):  # pypdf leaves these keys behind
+            if "/StructParents" in source:
+                page[NameObject("/StructParents")] = NumberObject(int(source["/StructParents"]) + self.offset)
+            copied = [a.get_object() for a in page.get("/Annots") or []]
+            for original, annotation in zip([a.get_object() for a in source.get("/Annots") or []], copied):
+                if "/StructParent" in original:
+                    annotation[NameObject("/StructParent")] = NumberObject(
+                        int(original["/StructParent"]) + self.offset)
+        self.offset += highest + 1
+
+    def finish(self) -> None:
+        if not self.kids:
+            return
+        root = DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot"),
+                                 NameObject("/ParentTreeNextKey"): NumberObject(self.offset)})
+        reference = self.writer._add_object(root)
+        parent_tree = DictionaryObject({NameObject("/Nums"): self.nums})
+        root[NameObject("/ParentTree")] = self.writer._add_object(parent_tree)
+        root[NameObject("/K")] = self.kids
+        for kid in self.kids:
+            kid.get_object()[NameObject("/P")] = reference
+        catalog = self.writer._root_object
+        catalog[NameObject("/StructTreeRoot")] = reference
+        catalog[NameObject("/MarkInfo")] = DictionaryObject({NameObject("/Marked"): BooleanObject(True)})
+
+
 def assemble(parts: list[Path | None], numbers: bytes, target: io.BufferedIOBase,
              title: str, metadata: dict[str, str]) -> int:
     """Copy the pages of `parts` into one PDF, stamp each page with its number from the
@@ -97,12 +150,16 @@ def assemble(parts: list[Path | None], numbers: bytes, target: io.BufferedIOBase
     if len(readers) == 1 and readers[0] is not None:
         writer = PdfWriter(clone_from=readers[0])  # one part: its tags and fields stay as they are
     else:
+        tree = _StructureTree(writer)
         for reader in readers:
             if reader is None:
                 last = writer.pages[-1]
                 writer.add_blank_page(float(last.mediabox.width), float(last.mediabox.height))
             else:
+                first = len(writer.pages)
                 writer.append(reader)
+                tree.add(reader, writer.pages[first:])
+        tree.finish()
     if len(numbers_reader.pages) != len(writer.pages):
         raise ValueError(f"{len(numbers_reader.pages)} page numbers for {len(writer.pages)} pages")
     for page, number_page in zip(writer.pages, numbers_reader.pages):
