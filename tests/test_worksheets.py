@@ -7,6 +7,7 @@ other worksheet test files import it.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -529,3 +530,83 @@ def test_facilitator_tracker_has_fewer_blank_rows(project, info):
     rows = learner.split("<tbody>", 1)[1].count("<tr")
     assert rows == tracker.rows
     assert facilitator.split("<tbody>", 1)[1].count("<tr") == min(tracker.rows, FACILITATOR_TRACKER_ROWS)
+
+
+# --- learner sheets and the facilitator's pages -----------------------------------------------
+
+def _many_items(exercise, count: int = 12):
+    """The sort exercise with `count` items, written grouped by their answer."""
+    import dataclasses
+    item_type = type(exercise.items[0])
+    categories = [category.id for category in exercise.categories]
+    items = [item_type(text=f"ITEM-{n:02d}-{categories[n * len(categories) // count]}",
+                       category=categories[n * len(categories) // count], feedback=f"why {n}")
+             for n in range(count)]
+    return dataclasses.replace(exercise, items=items)
+
+
+def test_sort_items_print_in_a_fixed_shuffled_order_with_cards(project, info):
+    exercise = _many_items(load(project, "sort-it"))
+    learner = worksheet_html(exercise, "learner", PrintOptions(), info)
+    order = re.findall(r"ITEM-(\d\d)-(\w+)", learner)
+    assert len(order) == 12 and [n for n, _ in order] != sorted(n for n, _ in order)
+    answers = [category for _, category in order]
+    assert answers != sorted(answers, key=[c.id for c in exercise.categories].index)  # not grouped
+    assert worksheet_html(exercise, "learner", PrintOptions(), info) == learner  # the same every time
+    facilitator = worksheet_html(exercise, "facilitator", PrintOptions(), info)
+    key = facilitator[facilitator.index("Answer key"):facilitator.index("Cards to cut out")]
+    assert re.findall(r"ITEM-(\d\d)", key) == [n for n, _ in order]  # the key numbers them the same
+    cards = facilitator[facilitator.index("Cards to cut out"):]
+    assert re.findall(r"ITEM-(\d\d)", cards) == [n for n, _ in order] and "type=\"radio\"" not in cards
+    assert "Cards to cut out" not in learner
+
+
+def test_true_or_false_quizzes_come_with_answer_cards(project, info):
+    import dataclasses
+    quiz = load(project, "myth-quiz")
+    assert "Answer cards" not in worksheet_html(quiz, "facilitator", PrintOptions(), info)  # one question is "multiple"
+    myths = dataclasses.replace(quiz, questions=[q for q in quiz.questions if q.type == "truefalse"])
+    html = worksheet_html(myths, "facilitator", PrintOptions(), info)
+    assert "Answer cards" in html
+    assert html.count('class="card big">Myth<') == html.count('class="card big">Fact<') == 4
+    assert "Answer cards" not in worksheet_html(myths, "learner", PrintOptions(), info)
+
+
+def test_room_for_the_whole_speech_and_for_a_plan(project, info):
+    import dataclasses
+    pitch = load(project, "pitch-it")
+    text = worksheet_html(pitch, "learner", PrintOptions(), info)
+    for target in pitch.targets:
+        assert f"My {target.label.lower()}, all together" in text
+        assert f'name="pitch-it-{target.id}-whole-line1"' in text
+    checklist = dataclasses.replace(load(project, "check-it"), plan_lines=["Where:", "Who:", "My first words:"])
+    text = worksheet_html(checklist, "learner", PrintOptions(), info)
+    assert "My plan" in text and all(f'title="{label}"' in text for label in checklist.plan_lines)
+    assert "My plan" not in worksheet_html(load(project, "check-it"), "learner", PrintOptions(), info)
+
+
+def test_the_facilitator_packet_stands_alone(project, info):
+    """Before you start, the sharing round as the counsellors' guide says it, welcome and wrap-up,
+    and the course's address with a QR code made on this machine."""
+    import segno
+    from course.packets import guide_sections
+    plan, _ = load_plan(project / "workshops" / "short-workshop.yml", project)
+    exercises = {name: load(project, name) for name in plan.exercise_ids}
+    packet = packet_view(plan, [1], exercises, "facilitator", info, project)
+    packet.pages = {"share-what-you-know": 4, **{name: 5 for name in exercises}}
+    packet.sessions[0].steps.insert(0, packet.sessions[0].steps[0].__class__("0:00", "Share what you know", 15,
+                                                                              "share-what-you-know"))
+    text = html_text(front_html(packet, PrintOptions(), info))
+    for heading in ("Before you start", "Key messages", "The information-sharing round", "Step by step",
+                    "Welcome (about 2 minutes)", "Wrap-up (about 5 minutes)"):
+        assert heading in text
+    guide = (project / "docs" / "counsellors" / "guide.md").read_text(encoding="utf-8")
+    steps = re.findall(r"^\d+\. \*\*(.+?)\*\*", guide.split("### Step by step")[1].split("###")[0], re.M)
+    assert len(steps) >= 6 and all(step in text for step in steps)
+    assert "Sticky notes in three colours" in text and "example.org/test-course" in text
+    assert guide_sections(project)["round_steps"] and "](" not in str(guide_sections(project)["before"])
+    expected = segno.make("https://example.org/test-course/", error="m").svg_data_uri(
+        scale=4, border=2, dark="#000", light="#fff")
+    assert expected in front_html(packet, PrintOptions(), info).replace("&amp;", "&")
+    learner = html_text(front_html(packet_view(plan, [1], exercises, "learner", info, project), PrintOptions(), info))
+    assert "Before you start" not in learner and "example.org/test-course" in learner
