@@ -17,10 +17,9 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .plans import Session, WorkshopPlan
-from .print_settings import CourseInfo, PrintOptions, footer_text, page_location, web_address
+from .print_settings import GUIDE, KIT, CourseInfo, PrintOptions, footer_text, page_location, web_address
 from .worksheets import SheetView, render_print
 
-GUIDE = Path("docs") / "counsellors" / "guide.md"
 GUIDE_SECTIONS = {
     "before": "Before you start",
     "key_messages": "Say it the same way as the lessons",
@@ -29,13 +28,6 @@ GUIDE_SECTIONS = {
 }
 """Sections of the guide printed in the facilitator packet, by their heading."""
 
-KIT = {
-    "sign-in-sheet": "Sign-in sheet",
-    "feedback-form": "Feedback form",
-    "certificate": "Certificate of completion",
-    "notes-page": "Notes",
-}
-"""The rest of the kit: file id -> title. Templates are `templates/print/kit/<id>.html`."""
 SIGN_IN_ROWS = 15
 NOTES_LINES = 18
 

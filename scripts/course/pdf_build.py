@@ -17,9 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from pypdf import PdfReader
-
-from . import packets, pdf_pages, worksheets
 from .loader import load_exercise
 from .pdf_jobs import PARTS, Hasher, Job, Plan, read_manifest, read_parts, write_manifest
 from .plans import load_plan
@@ -57,10 +54,12 @@ class _Group:
     """
 
     def __init__(self, root: Path, out: Path, info: CourseInfo, edition: str, options: PrintOptions):
+        _load_builders()
         self.root, self.out, self.info = Path(root), Path(out), info
         self.edition, self.options = edition, options
         self.exercises: dict[Path, object] = {}
         self.pages: dict[str, int] = {}
+        self.readers: dict[str, PdfReader] = {}
         # A part is named by its HTML and what turns HTML into pages: the stylesheet and the
         # layout code. Changing how parts are put together does not lay them out again.
         layout = hashlib.sha256()
@@ -80,10 +79,16 @@ class _Group:
         path = self.out / PARTS / name
         if name not in self.pages:
             if path.exists():
-                self.pages[name] = len(PdfReader(str(path)).pages)
+                self.pages[name] = len(self.reader(name).pages)
             else:
                 self.pages[name] = worksheets.layout_part(html, path, self.options)
         return name
+
+    def reader(self, name: str) -> PdfReader:
+        """A part, parsed once for the whole group."""
+        if name not in self.readers:
+            self.readers[name] = PdfReader(str(self.out / PARTS / name))
+        return self.readers[name]
 
     def sheet(self, exercise, minutes: int = 0, timing: str = "") -> str:
         return self.part(worksheets.worksheet_html(exercise, self.edition, self.options, self.info,
@@ -146,13 +151,12 @@ class _Group:
         else:
             names, title = self.packet_parts(job)
             title = f"{title} ({job.edition} packet)"
-        shapes = [shape for name in names if name is not None
-                  for shape in pdf_pages.shapes(PdfReader(str(self.out / PARTS / name)))]
+        shapes = [shape for name in names if name is not None for shape in pdf_pages.shapes(self.reader(name))]
         numbered = self._numbered_shapes(names, shapes)
         numbers = self.part(pdf_pages.numbers_html(numbered, self.options.page_size,
                                                    self.options.margin_font_pt))
-        parts = [self.out / PARTS / name if name is not None else None for name in names]
-        pages = _write_assembled(parts, (self.out / PARTS / numbers).read_bytes(), target, title,
+        parts = [self.reader(name) if name is not None else None for name in names]
+        pages = _write_assembled(parts, self.reader(numbers), target, title,
                                  {"sourcehash": source_hash, "Author": self.info.name,
                                   "Keywords": f"{self.info.name}, {job.kind}, {job.edition}"})
         return pages, [name for name in (*names, numbers) if name is not None]
@@ -170,7 +174,7 @@ class _Group:
         return result
 
 
-def _write_assembled(parts, numbers: bytes, target: Path, title: str, metadata: dict) -> int:
+def _write_assembled(parts, numbers, target: Path, title: str, metadata: dict) -> int:
     """Put the parts together into `target`; the file appears whole or not at all."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix="." + target.stem + "-", suffix=".tmp", dir=target.parent)
@@ -186,6 +190,16 @@ def _write_assembled(parts, numbers: bytes, target: Path, title: str, metadata: 
 
 
 _progress_queue = None
+packets = pdf_pages = worksheets = PdfReader = None
+
+
+def _load_builders() -> None:
+    """WeasyPrint, pypdf and the templates, loaded only when something is built: a run with
+    nothing to do stays fast."""
+    global packets, pdf_pages, worksheets, PdfReader
+    from pypdf import PdfReader as reader
+    from . import packets as packets_module, pdf_pages as pages_module, worksheets as worksheets_module
+    packets, pdf_pages, worksheets, PdfReader = packets_module, pages_module, worksheets_module, reader
 
 
 def _remember_queue(queue) -> None:

@@ -17,9 +17,8 @@ from pathlib import Path
 
 from .checks import check_exercise
 from .loader import load_exercise
-from .packets import GUIDE, KIT
 from .plans import WorkshopPlan, load_plans, plan_files
-from .print_settings import EDITIONS, CourseInfo, PrintOptions, course_info, pdf_filename
+from .print_settings import EDITIONS, GUIDE, KIT, CourseInfo, PrintOptions, course_info, pdf_filename
 from .problems import Problem
 
 MANIFEST = ".manifest.json"
@@ -208,6 +207,14 @@ class Hasher:
         self.root = Path(root)
         self.info = info
         self._files: dict[Path, str] = {}
+        self._lines: dict[Path, bytes] = {}
+        self._layout: bytes | None = None
+
+    def _line(self, path: Path) -> bytes:
+        """`path` (relative to the project) and its hash: one line of a source hash."""
+        if path not in self._lines:
+            self._lines[path] = f"{_relative(path, self.root)}\0{self.file(path)}\n".encode()
+        return self._lines[path]
 
     def file(self, path: Path) -> str:
         path = Path(path)
@@ -221,8 +228,11 @@ class Hasher:
     def source_hash(self, job: Job) -> str:
         """The hash of everything `job`'s PDF is made from. Stored in the PDF's metadata."""
         digest = hashlib.sha256()
-        for path in (*job.inputs, *LAYOUT_FILES):
-            digest.update(f"{_relative(path, self.root)}\0{self.file(path)}\n".encode())
+        for path in job.inputs:
+            digest.update(self._line(path))
+        if self._layout is None:
+            self._layout = b"".join(self._line(path) for path in LAYOUT_FILES)
+        digest.update(self._layout)
         settings = {"kind": job.kind, "edition": job.edition, "options": job.options.as_dict(),
                     "session": job.session,
                     "course": self.info.name, "site_url": self.info.site_url,

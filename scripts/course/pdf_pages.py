@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (ArrayObject, BooleanObject, DecodedStreamObject, DictionaryObject,
@@ -139,14 +138,14 @@ class _StructureTree:
         catalog[NameObject("/MarkInfo")] = DictionaryObject({NameObject("/Marked"): BooleanObject(True)})
 
 
-def assemble(parts: list[Path | None], numbers: bytes, target: io.BufferedIOBase,
+def assemble(parts: list[PdfReader | None], numbers_reader: PdfReader, target: io.BufferedIOBase,
              title: str, metadata: dict[str, str]) -> int:
-    """Copy the pages of `parts` into one PDF, stamp each page with its number from the
-    `numbers` PDF and write it to `target`. None in `parts` is a blank page (for double-sided
-    printing). Returns the number of pages."""
-    numbers_reader = PdfReader(io.BytesIO(numbers))
+    """Copy the pages of `parts` (read once by the caller, so a worksheet used in several
+    packets is parsed once) into one PDF, stamp each page with its number from the numbers
+    PDF and write it to `target`. None in `parts` is a blank page (for double-sided printing).
+    Returns the number of pages."""
     writer = PdfWriter()
-    readers = [PdfReader(str(part)) if part is not None else None for part in parts]
+    readers = parts
     if len(readers) == 1 and readers[0] is not None:
         writer = PdfWriter(clone_from=readers[0])  # one part: its tags and fields stay as they are
     else:

@@ -18,6 +18,16 @@ PAPER_SIZES = {"letter": "letter", "a4": "A4"}
 """Paper names on the command line -> CSS page sizes."""
 EDITIONS = ("learner", "facilitator")
 
+KIT = {
+    "sign-in-sheet": "Sign-in sheet",
+    "feedback-form": "Feedback form",
+    "certificate": "Certificate of completion",
+    "notes-page": "Notes",
+}
+"""The rest of a workshop's kit: file id -> title. Templates are `templates/print/kit/<id>.html`."""
+GUIDE = Path("docs") / "counsellors" / "guide.md"
+"""The counsellors' guide: the facilitator packet prints some of its sections."""
+
 
 @dataclass(frozen=True)
 class PrintOptions:

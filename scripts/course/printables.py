@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .loader import load_exercise
-from .packets import KIT
 from .pdf_jobs import PACKET_VARIANTS, WORKSHEET_VARIANTS
 from .plans import load_plan, plan_files
-from .print_settings import EDITIONS, PrintOptions, course_info, pdf_filename
+from .print_settings import EDITIONS, KIT, PrintOptions, course_info, pdf_filename
 
 MARKER = "<!-- printables -->"
 """The line in docs/printables.md that the list replaces."""
