@@ -17,7 +17,7 @@ from course import model
 from course.loader import load_exercise
 from course.plans import load_plan
 from course.printables import MARKER, fill_printables_page, pdf_links, printables_markdown
-from course.print_settings import CourseInfo, PrintOptions, course_info, lesson_where, pdf_filename
+from course.print_settings import CourseInfo, PrintOptions, course_info, footer_text, lesson_where, pdf_filename
 from course.packets import clock, front_html, packet_view
 from course.worksheets import FACILITATOR_TRACKER_ROWS, css_string, worksheet_html
 
@@ -352,15 +352,19 @@ def test_large_print_is_16_pt_and_regular_12_pt():
 
 def test_course_info_reads_mkdocs_yml_with_python_tags(info):
     assert info.name == "Test Course"
-    assert info.site_url == ""
+    assert info.site_url == "https://example.org/test-course/"
     assert info.lesson_titles["lessons/01-first.md"] == "1. First steps"
 
 
 def test_footer_names_the_lesson_and_where_to_find_it(info):
-    assert lesson_where(info, "lessons/01-first.md") == \
+    offline = CourseInfo("Test Course", "", info.lesson_titles)
+    assert lesson_where(offline, "lessons/01-first.md") == \
         "Lesson 1: First steps — Test Course course site, lessons/01-first"
+    assert footer_text(offline, "lessons/01-first.md") == "Test Course course site · Lesson 1"
     online = CourseInfo("Test Course", "https://example.org/course/", info.lesson_titles)
     assert lesson_where(online, "lessons/01-first.md").endswith("https://example.org/course/lessons/01-first.html")
+    assert footer_text(online, "lessons/01-first.md") == "example.org/course · Lesson 1"
+    assert footer_text(online) == "example.org/course"
 
 
 def test_css_string_cannot_end_the_style_element():
