@@ -614,3 +614,14 @@ def test_the_facilitator_packet_stands_alone(project, info):
     assert expected in front_html(packet, PrintOptions(), info).replace("&amp;", "&")
     learner = html_text(front_html(packet_view(plan, [1], exercises, "learner", info, project), PrintOptions(), info))
     assert "Before you start" not in learner and "example.org/test-course" in learner
+
+
+def test_the_course_address_comes_from_site_url_or_extra(tmp_path):
+    (tmp_path / "docs" / "lessons").mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text("site_name: A\nextra:\n  course_url: https://example.org/a/\n")
+    assert course_info(tmp_path).site_url == "https://example.org/a/"
+    (tmp_path / "mkdocs.yml").write_text("site_name: A\nsite_url: https://example.org/b/\n"
+                                         "extra:\n  course_url: https://example.org/a/\n")
+    assert course_info(tmp_path).site_url == "https://example.org/b/"
+    real = course_info(Path(__file__).resolve().parents[1])
+    assert real.site_url.startswith("https://") and "networking-demystified" in real.site_url

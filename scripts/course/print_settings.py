@@ -121,8 +121,12 @@ def course_info(root: Path) -> CourseInfo:
     config = config if isinstance(config, dict) else {}
     titles = {path.relative_to(root / "docs").as_posix(): front_matter_title(path)
               for path in sorted((root / "docs" / "lessons").glob("*.md"))}
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    # `site_url` when the site sets one; else `extra: course_url:`. (A site_url with a path,
+    # such as /course/, makes `mkdocs serve` answer under that path only.)
+    address = config.get("site_url") or extra.get("course_url") or ""
     return CourseInfo(name=str(config.get("site_name") or CourseInfo.name),
-                      site_url=str(config.get("site_url") or ""), lesson_titles=titles)
+                      site_url=str(address), lesson_titles=titles)
 
 
 def page_location(info: CourseInfo, page: str) -> str:
