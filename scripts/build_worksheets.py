@@ -12,6 +12,7 @@ and large-print Letter. PDFs that are already up to date are skipped.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -35,6 +36,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="large print: body text 16 pt")
     parser.add_argument("--no-forms", action="store_true",
                         help="no fillable form fields (smaller files)")
+    parser.add_argument("--duplex", action="store_true",
+                        help="for double-sided printing: each worksheet of a packet starts on a new sheet")
+    parser.add_argument("--kit", action="store_true",
+                        help="build the sign-in sheet, feedback form, certificate and notes page")
     parser.add_argument("--only", nargs="+", metavar="ID", default=[],
                         help="build only these exercises' worksheets")
     parser.add_argument("--workshop", nargs="+", metavar="PLAN", default=[],
@@ -47,10 +52,25 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def out_folder_problem(out: Path) -> str:
+    """One line on why the PDFs cannot go to `out`, or "" when they can."""
+    if out.exists() and not out.is_dir():
+        return f"--out {out} is a file, not a folder. Name a folder for the PDFs."
+    folder = out
+    while not folder.exists():
+        folder = folder.parent
+    if not folder.is_dir():
+        return f"--out {out} is inside {folder}, which is a file. Name a folder for the PDFs."
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"cannot write to {folder} (it is read-only for you). Name another folder with --out."
+    return ""
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     selection = pdf_jobs.Selection(exercises=args.only, workshops=args.workshop, paper=args.paper,
-                                    large_print=args.large_print, forms=not args.no_forms)
+                                    large_print=args.large_print, forms=not args.no_forms,
+                                    duplex=args.duplex, kit=args.kit)
     try:
         plan = pdf_jobs.plan_jobs(args.root, selection)
     except pdf_jobs.SelectionError as error:
@@ -60,9 +80,18 @@ def main(argv: list[str] | None = None) -> int:
         print(render_report(plan.problems, plan.files_checked), file=sys.stderr)
         print("No PDFs were built. Fix the problems above, then run this again.", file=sys.stderr)
         return 1
+    trouble = out_folder_problem(args.out)
+    if trouble:
+        print(f"build_worksheets.py: error: {trouble}", file=sys.stderr)
+        return 2
     progress = None if args.quiet else (lambda line: print(line, flush=True))
-    result = pdf_build.build(args.root, args.out, plan, everything=selection.everything,
-                             workers=args.jobs, progress=progress)
+    try:
+        result = pdf_build.build(args.root, args.out, plan, everything=selection.everything,
+                                 workers=args.jobs, progress=progress)
+    except OSError as error:  # the disk is full, the folder was locked meanwhile
+        print(f"build_worksheets.py: error: cannot write the PDFs to {args.out}: "
+              f"{error.strerror or error}.", file=sys.stderr)
+        return 1
     for failure in result.failures:
         print(f"build_worksheets.py: error: {failure}. This is a bug, please report it.",
               file=sys.stderr)

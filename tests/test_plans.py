@@ -154,3 +154,22 @@ def test_a_key_that_is_a_list_is_named_in_words(tmp_path):
     write(tmp_path, "[a, b]: 1\n" + GOOD)
     unknown = [p for p in check_plans(tmp_path) if p.code == "plan-unknown-key"]
     assert unknown and unknown[0].message == '"a list" is not a field of the plan.'
+
+
+def test_an_activity_with_other_minutes_needs_a_timing_note(tmp_path):
+    """A plan may give an activity another time than its exercise, but must say why."""
+    write(tmp_path, GOOD)
+    minutes = {"alpha": 10, "beta": 15}
+    assert [p.code for p in check_plans(tmp_path, minutes)] == ["plan-minutes-differ"]  # alpha: 20 in session 2
+    found = check_plans(tmp_path, minutes)[0]
+    assert found.level == "warning" and found.line == 18 and "20 minutes" in found.message
+    write(tmp_path, GOOD.replace("      - exercise: alpha\n        minutes: 20\n",
+                                 "      - exercise: alpha\n        minutes: 20\n        timing: Twice, in pairs.\n"))
+    assert check_plans(tmp_path, minutes) == []
+    assert load_plans(tmp_path)[0][0].sessions[1].activities[0].timing == "Twice, in pairs."
+
+
+def test_the_shipped_plans_say_why_when_their_minutes_differ():
+    from course.loader import load_exercise
+    minutes = {path.stem: load_exercise(path, ROOT)[0].minutes for path in (ROOT / "exercises").glob("*.yml")}
+    assert [format_problem(p) for p in check_plans(ROOT, minutes)] == []

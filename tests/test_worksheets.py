@@ -7,6 +7,7 @@ other worksheet test files import it.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -16,9 +17,9 @@ from course import model
 from course.loader import load_exercise
 from course.plans import load_plan
 from course.printables import MARKER, fill_printables_page, pdf_links, printables_markdown
-from course.print_settings import CourseInfo, PrintOptions, course_info, lesson_where, pdf_filename
-from course.worksheets import (FACILITATOR_TRACKER_ROWS, clock, css_string, packet_front_html,
-                               packet_view, worksheet_html)
+from course.print_settings import CourseInfo, PrintOptions, course_info, footer_text, lesson_where, pdf_filename
+from course.packets import clock, front_html, packet_view
+from course.worksheets import FACILITATOR_TRACKER_ROWS, css_string, worksheet_html
 
 EXERCISES = {
     "myth-quiz": """
@@ -332,7 +333,12 @@ def make_project(root: Path, plan: str = PLAN) -> Path:
     (root / "docs" / "lessons").mkdir(parents=True)
     (root / "docs" / "lessons" / "01-first.md").write_text(
         '---\ntitle: "1. First steps"\n---\n\n# 1. First steps\n\n/// exercise | sort-it\n///\n', encoding="utf-8")
-    (root / "mkdocs.yml").write_text("site_name: Test Course\nmarkdown_extensions:\n"
+    (root / "docs" / "counsellors").mkdir()
+    (root / "docs" / "counsellors" / "guide.md").write_text(
+        (Path(__file__).resolve().parents[1] / "docs" / "counsellors" / "guide.md").read_text(encoding="utf-8"),
+        encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_name: Test Course\nsite_url: https://example.org/test-course/\n"
+                                     "markdown_extensions:\n"
                                      "  - pymdownx.emoji:\n      emoji_index: !!python/name:x.y\n",
                                      encoding="utf-8")
     return root
@@ -399,15 +405,19 @@ def test_large_print_is_16_pt_and_regular_12_pt():
 
 def test_course_info_reads_mkdocs_yml_with_python_tags(info):
     assert info.name == "Test Course"
-    assert info.site_url == ""
+    assert info.site_url == "https://example.org/test-course/"
     assert info.lesson_titles["lessons/01-first.md"] == "1. First steps"
 
 
 def test_footer_names_the_lesson_and_where_to_find_it(info):
-    assert lesson_where(info, "lessons/01-first.md") == \
+    offline = CourseInfo("Test Course", "", info.lesson_titles)
+    assert lesson_where(offline, "lessons/01-first.md") == \
         "Lesson 1: First steps — Test Course course site, lessons/01-first"
+    assert footer_text(offline, "lessons/01-first.md") == "Test Course course site · Lesson 1"
     online = CourseInfo("Test Course", "https://example.org/course/", info.lesson_titles)
     assert lesson_where(online, "lessons/01-first.md").endswith("https://example.org/course/lessons/01-first.html")
+    assert footer_text(online, "lessons/01-first.md") == "example.org/course · Lesson 1"
+    assert footer_text(online) == "example.org/course"
 
 
 def test_css_string_cannot_end_the_style_element():
@@ -462,10 +472,10 @@ def test_text_from_an_exercise_is_never_markup(project, info):
 
 def test_forms_option_decides_the_fields(project, info):
     exercise = load(project, "think-it")
-    assert "<textarea" in worksheet_html(exercise, "learner", PrintOptions(forms=True), info)
-    assert "<textarea" not in worksheet_html(exercise, "learner", PrintOptions(forms=False), info)
+    assert 'type="text"' in worksheet_html(exercise, "learner", PrintOptions(forms=True), info)
+    assert "<input" not in worksheet_html(exercise, "learner", PrintOptions(forms=False), info)
     quiz = load(project, "myth-quiz")
-    assert 'type="checkbox"' in worksheet_html(quiz, "learner", PrintOptions(), info)
+    assert 'type="radio"' in worksheet_html(quiz, "learner", PrintOptions(), info)
     assert "<input" not in worksheet_html(quiz, "learner", PrintOptions(forms=False), info)
 
 
@@ -500,14 +510,15 @@ def test_facilitator_agenda_has_a_running_clock_and_notes(project, info):
     plan, problems = load_plan(project / "workshops" / "short-workshop.yml", project)
     assert not problems
     exercises = {name: load(project, name) for name in plan.exercise_ids}
-    packet = packet_view(plan, exercises, "facilitator", info)
+    packet = packet_view(plan, [1], exercises, "facilitator", info, project)
     steps = packet.sessions[0].steps
     assert [step.clock for step in steps] == ["0:00", "0:10", "0:25", "0:35"]
     assert packet.sessions[0].end_clock == "0:40"
     assert steps[1].title == "What holds me back?"
-    text = html_text(packet_front_html(packet, PrintOptions(), info))
+    text = html_text(front_html(packet, PrintOptions(), info))
     assert "Facilitator packet" in text and "PLAN-NOTE" in text
-    learner = html_text(packet_front_html(packet_view(plan, exercises, "learner", info), PrintOptions(), info))
+    learner = html_text(front_html(packet_view(plan, [1], exercises, "learner", info, project),
+                                   PrintOptions(), info))
     assert "Learner packet" in learner and "PLAN-NOTE" not in learner
 
 
@@ -525,6 +536,24 @@ def test_printables_lists_every_published_pdf(project):
     assert "draft-one" not in markdown
     assert "[1. First steps](lessons/01-first.md)" in markdown
     assert "Myth or fact \\<script\\>" in markdown
+    for kit in ("sign-in-sheet", "feedback-form", "certificate", "notes-page"):
+        for suffix in ("letter", "a4", "letter-large"):
+            assert f"(printables/pdf/{kit}-{suffix}.pdf)" in markdown
+
+
+def test_printables_lists_a_packet_for_each_session_of_a_series(tmp_path):
+    series = PLAN.replace("      - title: The only session", """      - title: Second session
+        minutes: 20
+        activities:
+          - exercise: sort-it
+            minutes: 20
+      - title: The only session""")
+    markdown = printables_markdown(make_project(tmp_path / "series", series))
+    for session in (1, 2):
+        assert f"(printables/pdf/short-workshop-session-{session}-learner-letter.pdf)" in markdown
+        assert f"(printables/pdf/short-workshop-session-{session}-facilitator-letter-large.pdf)" in markdown
+    assert "Session 1: Second session" in markdown
+    assert "session-1" not in printables_markdown(make_project(tmp_path / "single"))
 
 
 def test_printables_page_marker_is_replaced(project):
@@ -558,3 +587,94 @@ def test_facilitator_tracker_has_fewer_blank_rows(project, info):
     rows = learner.split("<tbody>", 1)[1].count("<tr")
     assert rows == tracker.rows
     assert facilitator.split("<tbody>", 1)[1].count("<tr") == min(tracker.rows, FACILITATOR_TRACKER_ROWS)
+
+
+# --- learner sheets and the facilitator's pages -----------------------------------------------
+
+def _many_items(exercise, count: int = 12):
+    """The sort exercise with `count` items, written grouped by their answer."""
+    import dataclasses
+    item_type = type(exercise.items[0])
+    categories = [category.id for category in exercise.categories]
+    items = [item_type(text=f"ITEM-{n:02d}-{categories[n * len(categories) // count]}",
+                       category=categories[n * len(categories) // count], feedback=f"why {n}")
+             for n in range(count)]
+    return dataclasses.replace(exercise, items=items)
+
+
+def test_sort_items_print_in_a_fixed_shuffled_order_with_cards(project, info):
+    exercise = _many_items(load(project, "sort-it"))
+    learner = worksheet_html(exercise, "learner", PrintOptions(), info)
+    order = re.findall(r"ITEM-(\d\d)-(\w+)", learner)
+    assert len(order) == 12 and [n for n, _ in order] != sorted(n for n, _ in order)
+    answers = [category for _, category in order]
+    assert answers != sorted(answers, key=[c.id for c in exercise.categories].index)  # not grouped
+    assert worksheet_html(exercise, "learner", PrintOptions(), info) == learner  # the same every time
+    facilitator = worksheet_html(exercise, "facilitator", PrintOptions(), info)
+    key = facilitator[facilitator.index("Answer key"):facilitator.index("Cards to cut out")]
+    assert re.findall(r"ITEM-(\d\d)", key) == [n for n, _ in order]  # the key numbers them the same
+    cards = facilitator[facilitator.index("Cards to cut out"):]
+    assert re.findall(r"ITEM-(\d\d)", cards) == [n for n, _ in order] and "type=\"radio\"" not in cards
+    assert "Cards to cut out" not in learner
+
+
+def test_true_or_false_quizzes_come_with_answer_cards(project, info):
+    import dataclasses
+    quiz = load(project, "myth-quiz")
+    assert "Answer cards" not in worksheet_html(quiz, "facilitator", PrintOptions(), info)  # one question is "multiple"
+    myths = dataclasses.replace(quiz, questions=[q for q in quiz.questions if q.type == "truefalse"])
+    html = worksheet_html(myths, "facilitator", PrintOptions(), info)
+    assert "Answer cards" in html
+    assert html.count('class="card big">Myth<') == html.count('class="card big">Fact<') == 4
+    assert "Answer cards" not in worksheet_html(myths, "learner", PrintOptions(), info)
+
+
+def test_room_for_the_whole_speech_and_for_a_plan(project, info):
+    import dataclasses
+    pitch = load(project, "pitch-it")
+    text = worksheet_html(pitch, "learner", PrintOptions(), info)
+    for target in pitch.targets:
+        assert f"My {target.label.lower()}, all together" in text
+        assert f'name="pitch-it-{target.id}-whole-line1"' in text
+    checklist = dataclasses.replace(load(project, "check-it"), plan_lines=["Where:", "Who:", "My first words:"])
+    text = worksheet_html(checklist, "learner", PrintOptions(), info)
+    assert "My plan" in text and all(f'title="{label}"' in text for label in checklist.plan_lines)
+    assert "My plan" not in worksheet_html(load(project, "check-it"), "learner", PrintOptions(), info)
+
+
+def test_the_facilitator_packet_stands_alone(project, info):
+    """Before you start, the sharing round as the counsellors' guide says it, welcome and wrap-up,
+    and the course's address with a QR code made on this machine."""
+    import segno
+    from course.packets import guide_sections
+    plan, _ = load_plan(project / "workshops" / "short-workshop.yml", project)
+    exercises = {name: load(project, name) for name in plan.exercise_ids}
+    packet = packet_view(plan, [1], exercises, "facilitator", info, project)
+    packet.pages = {"share-what-you-know": 4, **{name: 5 for name in exercises}}
+    packet.sessions[0].steps.insert(0, packet.sessions[0].steps[0].__class__("0:00", "Share what you know", 15,
+                                                                              "share-what-you-know"))
+    text = html_text(front_html(packet, PrintOptions(), info))
+    for heading in ("Before you start", "Key messages", "The information-sharing round", "Step by step",
+                    "Welcome (about 2 minutes)", "Wrap-up (about 5 minutes)"):
+        assert heading in text
+    guide = (project / "docs" / "counsellors" / "guide.md").read_text(encoding="utf-8")
+    steps = re.findall(r"^\d+\. \*\*(.+?)\*\*", guide.split("### Step by step")[1].split("###")[0], re.M)
+    assert len(steps) >= 6 and all(step in text for step in steps)
+    assert "Sticky notes in three colours" in text and "example.org/test-course" in text
+    assert guide_sections(project)["round_steps"] and "](" not in str(guide_sections(project)["before"])
+    expected = segno.make("https://example.org/test-course/", error="m").svg_data_uri(
+        scale=4, border=2, dark="#000", light="#fff")
+    assert expected in front_html(packet, PrintOptions(), info).replace("&amp;", "&")
+    learner = html_text(front_html(packet_view(plan, [1], exercises, "learner", info, project), PrintOptions(), info))
+    assert "Before you start" not in learner and "example.org/test-course" in learner
+
+
+def test_the_course_address_comes_from_site_url_or_extra(tmp_path):
+    (tmp_path / "docs" / "lessons").mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text("site_name: A\nextra:\n  course_url: https://example.org/a/\n")
+    assert course_info(tmp_path).site_url == "https://example.org/a/"
+    (tmp_path / "mkdocs.yml").write_text("site_name: A\nsite_url: https://example.org/b/\n"
+                                         "extra:\n  course_url: https://example.org/a/\n")
+    assert course_info(tmp_path).site_url == "https://example.org/b/"
+    real = course_info(Path(__file__).resolve().parents[1])
+    assert real.site_url.startswith("https://") and "networking-demystified" in real.site_url

@@ -43,7 +43,7 @@ def test_only_builds_both_editions_on_letter_with_progress(project):
     code, out, err = run(project, "--only", "think-it")
     assert (code, err) == (0, "")
     assert pdfs(project) == {"think-it-learner-letter.pdf", "think-it-facilitator-letter.pdf",
-                             pdf_jobs.MANIFEST}
+                             pdf_jobs.MANIFEST, pdf_jobs.PARTS}
     lines = out.splitlines()
     assert lines[:2] == ["[1/2] think-it learner letter", "[2/2] think-it facilitator letter"]
     assert re.fullmatch(r"Worksheets: Built 2 PDFs \(2 worksheets, 0 packets; \d+ pages\), in [\d.]+ s\.", lines[-1])
@@ -62,7 +62,7 @@ def test_workshop_builds_its_packets(project):
     code, out, _ = run(project, "--workshop", "short-workshop", "--quiet")
     assert code == 0
     assert pdfs(project) == {"short-workshop-learner-letter.pdf", "short-workshop-facilitator-letter.pdf",
-                             pdf_jobs.MANIFEST}
+                             pdf_jobs.MANIFEST, pdf_jobs.PARTS}
 
 
 def test_second_run_skips_what_is_up_to_date(project):
@@ -159,7 +159,7 @@ def test_a_failed_pdf_leaves_no_partial_file(project, monkeypatch):
     assert code == 1
     assert "disk full" in err and "This is a bug" in err and "FAILED" in out
     assert (project / "pdf" / "think-it-learner-letter.pdf").read_bytes() == good  # the old one stays
-    assert [p.name for p in (project / "pdf").iterdir() if p.name.endswith(".tmp")] == []
+    assert [p.name for p in (project / "pdf").rglob("*") if p.name.endswith(".tmp")] == []
     monkeypatch.undo()
     code, out, _ = run(project, "--only", "think-it", "--quiet")  # not recorded as done: built again
     assert code == 0 and out.startswith("Worksheets: Built 2 PDFs")
@@ -192,3 +192,111 @@ def test_an_exercise_the_checker_refuses_is_not_built(project, name, old, new, e
 def test_every_exercise_of_the_test_project_passes_the_checker(project):
     plan = pdf_jobs.plan_jobs(project, pdf_jobs.Selection())
     assert plan.problems == [] and plan.jobs
+
+
+def test_an_unreadable_exercise_stops_a_full_build_and_keeps_every_pdf(project):
+    """Not only with --only: `make worksheets` stops at a file that cannot be read, with the
+    checker's file:line, and removes none of the PDFs built before."""
+    assert run(project, "--only", "think-it", "--quiet")[0] == 0
+    before = {path.name: path.stat().st_mtime_ns for path in (project / "pdf").glob("*.pdf")}
+    assert len(before) == 2
+    (project / "exercises" / "think-it.yml").write_text("id: think-it\ntitle: [unclosed\n")
+    code, out, err = run(project)
+    assert code == 1 and "exercises/think-it.yml:2" in err and "No PDFs were built" in err
+    assert "removed" not in out
+    assert {path.name: path.stat().st_mtime_ns for path in (project / "pdf").glob("*.pdf")} == before
+
+
+def test_out_naming_a_file_is_one_line(project, tmp_path):
+    target = tmp_path / "not-a-folder.pdf"
+    target.write_text("x")
+    code, out, err = run(project, "--only", "think-it", "--out", str(target))
+    assert code == 2 and out == "" and err.count("\n") == 1 and "is a file, not a folder" in err
+    code, _, err = run(project, "--only", "think-it", "--out", str(target / "inside"))
+    assert code == 2 and err.count("\n") == 1 and "which is a file" in err
+    assert target.read_text() == "x"
+
+
+def test_out_naming_a_read_only_folder_is_one_line(project, tmp_path, monkeypatch):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    real_access = cli.os.access
+    # This machine's tests may run as root, who may write anywhere: ask as an ordinary user would.
+    monkeypatch.setattr(cli.os, "access", lambda path, mode: False if Path(path) == folder
+                        else real_access(path, mode))
+    code, out, err = run(project, "--only", "think-it", "--out", str(folder / "pdf"))
+    assert code == 2 and err.count("\n") == 1 and "read-only" in err and "Traceback" not in err
+    assert run(project, "--only", "think-it", "--quiet", "--out", str(tmp_path / "free"))[0] == 0
+
+
+SERIES = PLAN.replace("      - title: The only session", """      - title: Getting started
+        minutes: 20
+        activities:
+          - exercise: check-it
+            minutes: 5
+      - title: The only session""")
+
+
+def _page_texts(path: Path) -> list[str]:
+    from pypdf import PdfReader
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(str(path)).pages]
+
+
+def test_a_series_has_a_packet_per_session_and_dividers_and_duplex_starts_each_on_a_new_sheet(tmp_path):
+    project = make_project(tmp_path / "course", SERIES)
+    code, _, err = run(project, "--workshop", "short-workshop", "--duplex", "--quiet")
+    assert code == 0, err
+    names = {name for name in pdfs(project) if name.endswith(".pdf")}
+    assert names == {f"short-workshop{part}-{edition}-letter-duplex.pdf"
+                     for part in ("", "-session-1", "-session-2") for edition in ("learner", "facilitator")}
+    whole = _page_texts(project / "pdf" / "short-workshop-learner-letter-duplex.pdf")
+    dividers = [i for i, text in enumerate(whole) if re.match(r"(Page \d+ of \d+ )?.*Session [12]: ", text)
+                and "Agenda" not in text and "Contents" not in text]
+    assert len(dividers) == 2
+    assert len(whole) % 2 == 0
+    starts = [next(i for i, text in enumerate(whole) if title in text and "About" in text)
+              for title in ("Getting ready for an event", "What holds me back?")]
+    for index in (*dividers, *starts):
+        assert index % 2 == 0, (index, whole[index][:60])  # an odd page: the front of a sheet
+    first = _page_texts(project / "pdf" / "short-workshop-session-1-learner-letter-duplex.pdf")
+    assert any("Getting ready for an event" in text for text in first)
+    assert not any("What holds me back?" in text for text in first)
+
+
+def test_a_changed_exercise_lays_out_only_its_own_pages(project, monkeypatch):
+    """Packets are put together from each worksheet's own laid-out pages: changing one exercise
+    lays out that worksheet (and the packet's front, whose contents may move) again, nothing else;
+    with nothing changed, nothing is opened at all."""
+    from course import worksheets
+    assert run(project, "--workshop", "short-workshop", "--only", "think-it", "myth-quiz", "check-it",
+               "--quiet")[0] == 0
+    laid_out = []
+    real = worksheets.layout_part
+    monkeypatch.setattr(worksheets, "layout_part",
+                        lambda html, target, options: laid_out.append(html) or real(html, target, options))
+    code, out, _ = run(project, "--workshop", "short-workshop", "--only", "think-it", "myth-quiz", "check-it",
+                       "--quiet")
+    assert code == 0 and "Built 0 PDFs" in out and laid_out == []
+    exercise = project / "exercises" / "think-it.yml"
+    exercise.write_text(exercise.read_text().replace("Answer in a few words.", "Answer in a few words!"))
+    code, out, _ = run(project, "--workshop", "short-workshop", "--only", "think-it", "myth-quiz", "check-it",
+                       "--quiet")
+    assert code == 0 and "Built 4 PDFs" in out
+    titles = [re.search(r"<title>(.*?)</title>", html).group(1) for html in laid_out]
+    assert not [t for t in titles if "Myth or fact" in t or "Getting ready" in t], titles
+    assert any("What holds me back?" in t for t in titles)
+    assert "Answer in a few words!" in " ".join(_page_texts(project / "pdf" / "short-workshop-learner-letter.pdf"))
+
+
+def test_the_kit_is_built_with_fillable_certificate(project):
+    code, _, err = run(project, "--kit", "--quiet")
+    assert code == 0, err
+    assert {name for name in pdfs(project) if name.endswith(".pdf")} == {
+        f"{kit}-letter.pdf" for kit in ("sign-in-sheet", "feedback-form", "certificate", "notes-page")}
+    from pypdf import PdfReader
+    fields = PdfReader(str(project / "pdf" / "certificate-letter.pdf")).get_fields()
+    assert set(fields) == {"certificate-name", "certificate-workshop", "certificate-date", "certificate-counsellor"}
+    assert "Certificate of completion" in " ".join(_page_texts(project / "pdf" / "certificate-letter.pdf"))
+    feedback = " ".join(_page_texts(project / "pdf" / "feedback-form-letter.pdf"))
+    assert "How useful was the workshop for you?" in feedback and "example.org/test-course" in feedback

@@ -64,7 +64,10 @@ def test_the_site_set_is_built(built):
         for suffix in ("letter", "a4", "letter-large"):
             assert f"short-workshop-{edition}-{suffix}.pdf" in names
     assert not any(name.startswith("draft-one") for name in names)
-    assert len(names) == len(plan.jobs) == len(result.built) == len(KIND_IDS) * 4 + 6
+    for kit in ("sign-in-sheet", "feedback-form", "certificate", "notes-page"):
+        for suffix in ("letter", "a4", "letter-large"):
+            assert f"{kit}-{suffix}.pdf" in names
+    assert len(names) == len(plan.jobs) == len(result.built) == len(KIND_IDS) * 4 + 6 + 4 * 3
     assert not list(out.glob("*.tmp")) and not list(out.glob(".*.tmp"))
 
 
@@ -120,9 +123,11 @@ def test_answer_key_only_in_the_facilitator_edition(built):
 def test_form_fields_by_default_and_none_without_forms(built):
     root, out, _, _ = built
     fields = read(out / "think-it-learner-letter.pdf").get_fields()
-    assert set(fields) == {"think-it-1", "think-it-2"}
+    exercise = load(root, "think-it")
+    assert set(fields) == {f"think-it-{number}-line{line}" for number, prompt in enumerate(exercise.prompts, 1)
+                           for line in range(1, prompt.lines + 1)}
     quiz_fields = read(out / "myth-quiz-learner-letter.pdf").get_fields()
-    assert {"myth-quiz-q1-a", "myth-quiz-q1-b", "myth-quiz-q2-a", "myth-quiz-q2-b"} <= set(quiz_fields)
+    assert {"myth-quiz-q1", "myth-quiz-q2-a", "myth-quiz-q2-b"} <= set(quiz_fields)  # one-choice, then "every box that fits"
     tracker_fields = read(out / "wide-tracker-learner-a4.pdf").get_fields()
     assert len(tracker_fields) == 6 * 5
     for name in ("think-it-learner-letter.pdf", "myth-quiz-learner-letter.pdf"):
@@ -174,11 +179,11 @@ def test_packet_has_its_worksheets_in_plan_order(built):
     _, out, _, _ = built
     reader = read(out / "short-workshop-learner-letter.pdf")
     pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
-    assert "Learner packet" in pages[0] and "Agenda" in pages[1]
+    assert "Learner packet" in pages[0] and "Contents" in pages[1] and "Agenda" in pages[2]
     titles = ["What holds me back?", "Myth or fact", "Getting ready for an event"]
     starts = [next(i for i, text in enumerate(pages) if text.startswith(title)) for title in titles]
     assert starts == sorted(starts)
-    agenda = pages[1]
+    agenda = pages[2]
     for title, start in zip(titles, starts):
         assert f"Worksheet on page {start + 1}" in agenda
     facilitator = text_of(read(out / "short-workshop-facilitator-letter.pdf"))
@@ -249,6 +254,9 @@ def test_the_pdfs_the_site_offers_are_current(site_dir):
 def test_file_names_match_the_job(built):
     _, _, plan, _ = built
     for job in plan.jobs:
+        if job.kind == "kit":
+            assert re.fullmatch(r"[a-z-]+-(letter|a4)(-large)?\.pdf", job.filename)
+            continue
         assert job.filename == pdf_filename(job.source_id, job.edition, job.options)
         assert re.fullmatch(r"[a-z0-9-]+-(learner|facilitator)-(letter|a4)(-large)?\.pdf", job.filename)
 
@@ -344,3 +352,247 @@ def test_message_worksheets_fit_their_pages(course_letter_sheets):
     for (name, edition), (exercise, document) in messages.items():
         if edition == "learner" and len(exercise.parts) <= 5:
             assert len(document.pages) <= 2, name
+
+
+# --- fillable fields: type and geometry (issue: fields that work) ------------------------------
+
+RADIO = 1 << 15
+
+
+def widgets(reader: PdfReader) -> list[tuple[int, str, str, tuple[float, float, float, float]]]:
+    """(page index, type, name, rect) of every widget: type is "text", "radio" or "tick"."""
+    found = []
+    for index, page in enumerate(reader.pages):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Widget":
+                continue
+            parent = annotation.get("/Parent")
+            field = parent.get_object() if parent is not None else annotation
+            kind = field.get("/FT")
+            flags = int(field.get("/Ff", 0))
+            kind = "text" if kind == "/Tx" else "radio" if flags & RADIO else "tick"
+            rect = tuple(float(v) for v in annotation["/Rect"])
+            found.append((index, kind, str(field.get("/T")), rect))
+    return found
+
+
+def test_no_widget_in_any_pdf_is_zero_or_tiny(built):
+    _, out, _, _ = built
+    paths = sorted(out.glob("*.pdf"))
+    assert len(paths) == 46
+    tiny, counted = [], 0
+    for path in paths:
+        for page, kind, name, (x0, y0, x1, y1) in widgets(read(path)):
+            counted += 1
+            if abs(x1 - x0) < 8 or abs(y1 - y0) < 8:
+                tiny.append((path.name, page, name, round(abs(x1 - x0), 1), round(abs(y1 - y0), 1)))
+    assert counted > 500 and tiny == []
+
+
+SCALE = 2
+"""Pages are rendered at 144 dpi: 2 pixels to a point, so a 0.75 pt line is never lost
+between two pixels."""
+
+
+def _page_image(path: Path, page: int):
+    """The page rendered greyscale by poppler, SCALE pixels to a point."""
+    import io
+    import subprocess
+    from PIL import Image
+    done = subprocess.run(["pdftoppm", "-r", str(72 * SCALE), "-gray", "-f", str(page + 1), "-l", str(page + 1),
+                           str(path)], capture_output=True, check=True)
+    return Image.open(io.BytesIO(done.stdout)).convert("L")
+
+
+def _dark_share(image, xs, ys) -> float:
+    """Share of inked pixels (a printed line, or typed text) along a run of pixels."""
+    pixels = [image.getpixel((x, y)) for x in xs for y in ys]
+    return sum(p < 220 for p in pixels) / len(pixels)
+
+
+def _box(rect, height: float) -> tuple[int, int, int, int]:
+    """A widget rectangle (PDF points, origin bottom left) as pixels: left, top, right, bottom."""
+    x0, y0, x1, y1 = rect
+    return (round(min(x0, x1) * SCALE), round((height - max(y0, y1)) * SCALE),
+            round(max(x0, x1) * SCALE), round((height - min(y0, y1)) * SCALE))
+
+
+def _printed_edges(image, rect, height: float, reach: float = 1.5) -> dict[str, bool]:
+    """Is there a printed line along the widget's bottom, its top and its left side (within
+    `reach` points)?"""
+    left, top, right, bottom = _box(rect, height)
+    near = range(-round(reach * SCALE), round(reach * SCALE) + 1)
+
+    def row(y):
+        return max(_dark_share(image, range(left + 6, right - 6, 2), [y + d]) for d in near)
+
+    def column(x):
+        return max(_dark_share(image, [x + d], range(top + 4, bottom - 3)) for d in near)
+    return {"bottom": row(bottom) > 0.85, "top": row(top) > 0.85, "left": column(left) > 0.6}
+
+
+EXPECTED_FIELDS = {
+    # kind: (field types on the learner edition, what is printed around each field)
+    "quiz": ({"radio", "tick"}, "box"),
+    "sort": ({"radio"}, "box"),
+    "pitch": ({"text"}, "line"),
+    "message": ({"text"}, "line"),
+    "tracker": ({"text"}, "cell"),
+    "reflection": ({"text"}, "line"),
+    "checklist": ({"tick"}, "box"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(EXPECTED_FIELDS))
+def test_each_input_has_a_field_of_its_type_over_its_printed_space(built, kind):
+    """Radio groups for one-choice questions and sort rows, tick boxes for "every box that
+    fits" and checklists, one-line text fields on each writing line, one per tracker cell;
+    each field's box is the drawn box, sits on its line, or fills its cell."""
+    root, out, _, _ = built
+    exercise = load(root, KIND_IDS[kind])
+    path = out / f"{exercise.id}-learner-letter.pdf"
+    reader = read(path)
+    found = widgets(reader)
+    types, printed = EXPECTED_FIELDS[kind]
+    assert {kind_ for _, kind_, _, _ in found} == types
+    if kind == "quiz":
+        singles = [q for q in exercise.questions if q.type != "multiple"]
+        groups = {name for _, kind_, name, _ in found if kind_ == "radio"}
+        assert len(groups) == len(singles)
+    if kind == "sort":
+        assert len({name for _, _, name, _ in found}) == len(exercise.items)
+        assert len(found) == len(exercise.items) * len(exercise.categories)
+    if kind == "tracker":
+        assert len(found) == exercise.rows * len(exercise.columns)
+        for _, _, _, (x0, y0, x1, y1) in found:
+            assert abs(abs(y1 - y0) - 12 / 25.4 * 72) < 1.5  # rows about 12 mm high
+    if kind == "checklist":
+        assert len(found) == len(exercise.items)
+    images = {}
+    misplaced = []
+    for page, _kind, name, rect in found:
+        image = images.setdefault(page, _page_image(path, page))
+        height = float(reader.pages[page].mediabox.height)
+        edges = _printed_edges(image, rect, height, reach=4 if printed == "cell" else 1.5)
+        wanted = {"line": ["bottom"], "cell": ["bottom", "top", "left"], "box": ["bottom", "top", "left"]}[printed]
+        if not all(edges[edge] for edge in wanted):
+            misplaced.append((name, page, [round(v) for v in rect], edges))
+    assert misplaced == []
+
+
+def test_packets_carry_the_fields_of_their_worksheets_and_no_forms_has_none(built):
+    _, out, _, _ = built
+    packet = {name for _, _, name, _ in widgets(read(out / "short-workshop-learner-letter.pdf"))}
+    for exercise in ("think-it", "myth-quiz", "check-it"):
+        sheet = {name for _, _, name, _ in widgets(read(out / f"{exercise}-learner-letter.pdf"))}
+        assert sheet and sheet <= packet
+    assert "short-workshop-name" in packet
+    bare = root_bare = out.parent / "bare"
+    assert sorted(root_bare.glob("*.pdf"))
+    for path in sorted(bare.glob("*.pdf")):
+        assert widgets(read(path)) == [] and "/AcroForm" not in read(path).trailer["/Root"]
+
+
+def test_a_filled_tracker_field_shows_its_text(built, tmp_path):
+    """Type into a tracker cell with pypdf, render the page: the text is there, in the cell."""
+    from pypdf import PdfWriter
+    _, out, _, _ = built
+    source = out / "wide-tracker-learner-letter.pdf"
+    page, _, name, rect = next(w for w in widgets(read(source)) if w[1] == "text")
+    writer = PdfWriter(clone_from=read(source))
+    writer.update_page_form_field_values(writer.pages[page], {name: "Maria Lopez"}, auto_regenerate=False)
+    filled = tmp_path / "filled.pdf"
+    with open(filled, "wb") as stream:
+        writer.write(stream)
+    left, top, right, bottom = _box(rect, float(read(source).pages[page].mediabox.height))
+    box = range(left + 6, right - 6), range(top + 6, bottom - 6)
+    assert _dark_share(_page_image(source, page), *box) == 0
+    assert _dark_share(_page_image(filled, page), *box) > 0.01
+
+
+# --- one packet, one numbering ----------------------------------------------------------------
+
+def test_pages_are_numbered_through_the_packet_with_a_contents_page(built):
+    _, out, _, _ = built
+    reader = read(out / "short-workshop-facilitator-letter.pdf")
+    pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+    total = len(pages)
+    for number, text in enumerate(pages, 1):
+        assert f"Page {number} of {total}" in text
+        assert "Page 1 of" not in text or number == 1
+    contents = next(text for text in pages if text.startswith("Contents") or " Contents What Page" in text)
+    for title in ("What holds me back?", "Myth or fact", "Getting ready for an event"):
+        start = next(i for i, text in enumerate(pages) if title in text and "About" in text) + 1
+        found = re.search(rf"{re.escape(title)}.*?\s(\d+)(\s|$)", contents)
+        assert found and int(found.group(1)) == start, (title, start)
+    worksheet = " ".join(" ".join((p.extract_text() or "").split()) for p in read(out / "think-it-learner-letter.pdf").pages)
+    assert "Page 1 of" in worksheet
+
+
+def test_a_packet_prints_the_plans_minutes(built):
+    """The plan gives think-it 15 minutes and myth-quiz 10: agenda, worksheet header and timing
+    box all say so, in both editions."""
+    root, out, _, _ = built
+    assert load(root, "myth-quiz").minutes != 10
+    facilitator = text_of(read(out / "short-workshop-facilitator-letter.pdf"))
+    assert "About 10 minutes · Facilitator edition" in facilitator
+    assert "10 minutes in this workshop." in facilitator
+    assert "About 15 minutes · Facilitator edition" in facilitator
+    learner = text_of(read(out / "short-workshop-learner-letter.pdf"))
+    assert "About 10 minutes" in learner and "About 15 minutes" in learner
+    alone = text_of(read(out / "myth-quiz-learner-letter.pdf"))
+    assert f"About {load(root, 'myth-quiz').minutes} minutes" in alone
+
+
+def test_the_footer_is_one_line_with_the_web_address(built):
+    _, out, _, _ = built
+    reader = read(out / "think-it-learner-letter.pdf")
+    lines = set()
+
+    def visit(text, cm, tm, font, size):
+        y = tm[5] * cm[3] + cm[5]
+        if text.strip() and y < MARGIN_PT:
+            lines.add(round(y))
+    reader.pages[0].extract_text(visitor_text=visit)
+    assert len(lines) == 1
+    assert "example.org/test-course · Lesson 1" in text_of(reader)
+
+
+def test_large_print_has_no_italics(built):
+    _, out, _, _ = built
+    for name in ("short-workshop-learner-letter-large.pdf", "short-workshop-facilitator-letter-large.pdf"):
+        fonts = set()
+        for page in read(out / name).pages:
+            for font in (page["/Resources"].get("/Font") or {}).values():
+                fonts.add(str(font.get_object().get("/BaseFont")))
+        assert fonts and not [font for font in fonts if re.search("italic|oblique", font, re.I)]
+    regular = {str(f.get_object().get("/BaseFont")) for page in read(out / "pitch-it-learner-letter.pdf").pages
+               for f in (page["/Resources"].get("/Font") or {}).values()}
+    assert [font for font in regular if re.search("italic|oblique", font, re.I)]  # the test can fail
+
+
+def test_worksheets_and_packets_are_tagged_pdfs(built):
+    """Worksheets are PDF/UA-1 as WeasyPrint makes them; a packet joins its parts' tags, every
+    page keeps its key into the structure and every element points at a page of the packet."""
+    _, out, _, _ = built
+    paths = sorted(out.glob("*-learner-letter.pdf"))
+    assert any(path.name.startswith("short-workshop") for path in paths)
+    for path in paths:
+        reader = read(path)
+        root = reader.trailer["/Root"]
+        assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"], path.name
+        assert root["/Lang"] == "en-CA"
+        keys = [page.get("/StructParents") for page in reader.pages]
+        assert None not in keys and len(set(keys)) == len(keys), path.name
+        pages, targets, stack = {page.indirect_reference.idnum for page in reader.pages}, set(), [root["/StructTreeRoot"]["/K"]]
+        while stack:
+            item = stack.pop().get_object()
+            if isinstance(item, dict):
+                if "/Pg" in item:
+                    targets.add(item.raw_get("/Pg").idnum)
+                if "/K" in item:
+                    stack.append(item["/K"])
+            elif isinstance(item, list):
+                stack.extend(item)
+        assert targets and targets <= pages, path.name

@@ -87,7 +87,8 @@ def check_course(root: str | os.PathLike, course: Course | None = None) -> list[
     problems += check_ids(course)
     problems += _guarded(lambda: check_pages(course), Path(root) / "docs", course.root)
     problems += _guarded(lambda: check_readability(course), Path(root) / "docs", course.root)
-    problems += _guarded(lambda: check_plans(course.root), Path(root) / "workshops", course.root)
+    minutes = {e.id: e.minutes for e in course.loaded.values() if e is not None}
+    problems += _guarded(lambda: check_plans(course.root, minutes), Path(root) / "workshops", course.root)
     problems += _guarded(lambda: check_nav(course), Path(root) / "mkdocs.yml", course.root)
     problems += _guarded(lambda: check_content(course), Path(root) / "docs", course.root)
     return mark_drafts(course, link_knock_ons(course.problems, problems))

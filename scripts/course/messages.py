@@ -453,6 +453,11 @@ MESSAGES: dict[str, Message] = {
         "but the session lasts only {minutes} minutes.",
         "Shorten or remove an activity, or make the session longer.",
         guide_anchor=GUIDE + "#plan-too-long"),
+    "plan-minutes-differ": Message(
+        "This activity gives \"{id}\" {plan} minutes, but the exercise says {exercise} minutes.",
+        "Add a line \"timing:\" to the activity that says why it takes {plan} minutes here (the "
+        "facilitator packet prints it), or give it {exercise} minutes.",
+        level="warning", guide_anchor=GUIDE + "#plan-minutes-differ"),
     "plan-id-mismatch": Message(
         "The id \"{id}\" is not the same as the file name \"{stem}\".",
         "Rename the file to \"{id}.yml\", or change the id to \"{stem}\".",

@@ -355,6 +355,9 @@ class ReflectionExercise(Exercise):
 @dataclass
 class ChecklistExercise(Exercise):
     items: list[ChecklistItem] = field(default_factory=list)
+    plan_lines: list[str] = field(default_factory=list)
+    """Labels of lines the printed worksheet adds under the list, for the learner's own plan
+    (for example "Where:", "Who:", "My first words:")."""
 
 
 @dataclass

@@ -7,16 +7,18 @@ out once and its pages reused in every packet that prints it.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import worksheets
 from .loader import load_exercise
-from .pdf_jobs import Hasher, Job, Plan, read_manifest, write_manifest
+from .pdf_jobs import PARTS, Hasher, Job, Plan, read_manifest, read_parts, write_manifest
 from .plans import load_plan
 from .print_settings import CourseInfo, PrintOptions
 
@@ -42,41 +44,162 @@ class Result:
 # --- building ---------------------------------------------------------------------------------
 
 class _Group:
-    """Every PDF of one edition and one set of options, built in one process, so each
-    worksheet is laid out once and reused in every packet that prints it."""
+    """Every PDF of one edition and one set of options, built in one process.
+
+    Each page that needs laying out (a worksheet, a packet's front, a divider, the layer of page
+    numbers) becomes a "part" in `PARTS`, named by the hash of its HTML and of the layout files,
+    and is laid out only when no part of that name exists. A PDF is then put together from its
+    parts with pypdf and numbered through (`pdf_pages.assemble`): a packet whose exercise
+    changed lays out that one worksheet again, not the whole packet.
+    """
 
     def __init__(self, root: Path, out: Path, info: CourseInfo, edition: str, options: PrintOptions):
+        _load_builders()
         self.root, self.out, self.info = Path(root), Path(out), info
         self.edition, self.options = edition, options
         self.exercises: dict[Path, object] = {}
-        self.documents: dict[str, object] = {}
+        self.pages: dict[str, int] = {}
+        self.readers: dict[str, PdfReader] = {}
+        # A part is named by its HTML and what turns HTML into pages: the stylesheet and the
+        # layout code. Changing how parts are put together does not lay them out again.
+        layout = hashlib.sha256()
+        for path in (worksheets.STYLESHEET, Path(worksheets.__file__)):
+            layout.update(path.read_bytes())
+        layout.update(json.dumps([edition, options.as_dict()]).encode())
+        self.layout_digest = layout.hexdigest()
 
     def exercise(self, path: Path):
         if path not in self.exercises:
             self.exercises[path] = load_exercise(path, self.root)[0]
         return self.exercises[path]
 
-    def sheet(self, exercise, source_hash: str = ""):
-        if exercise.id not in self.documents:
-            html = worksheets.worksheet_html(exercise, self.edition, self.options, self.info, source_hash)
-            self.documents[exercise.id] = worksheets.render_document(html, self.options)
-        return self.documents[exercise.id]
+    def part(self, html: str) -> str:
+        """The name of the part laid out from `html`, laying it out if it is new."""
+        name = hashlib.sha256((self.layout_digest + html).encode()).hexdigest()[:24] + ".pdf"
+        path = self.out / PARTS / name
+        if name not in self.pages:
+            if path.exists():
+                self.pages[name] = len(self.reader(name).pages)
+            else:
+                self.pages[name] = worksheets.layout_part(html, path, self.options)
+        return name
 
-    def build(self, job: Job, source_hash: str) -> int:
+    def reader(self, name: str) -> PdfReader:
+        """A part, parsed once for the whole group."""
+        if name not in self.readers:
+            self.readers[name] = PdfReader(str(self.out / PARTS / name))
+        return self.readers[name]
+
+    def sheet(self, exercise, minutes: int = 0, timing: str = "") -> str:
+        return self.part(worksheets.worksheet_html(exercise, self.edition, self.options, self.info,
+                                                   minutes=minutes, timing=timing))
+
+    def padded(self, names: list[str]) -> list[str | None]:
+        """With double-sided printing, a blank page after each part of an odd length."""
+        result: list[str | None] = []
+        for name in names:
+            result.append(name)
+            if self.options.duplex and self.pages[name] % 2:
+                result.append(None)
+        return result
+
+    def packet_parts(self, job: Job) -> tuple[list[str | None], str]:
+        plan, _ = load_plan(job.inputs[0], self.root)
+        exercises = {exercise.id: exercise for exercise in
+                     map(self.exercise, [path for path in job.inputs[1:] if path.suffix == ".yml"])
+                     if exercise is not None}
+        numbers = [job.session] if job.session else list(range(1, len(plan.sessions) + 1))
+        view = packets.packet_view(plan, numbers, exercises, job.edition, self.info, self.root)
+        # (contents line, exercise id or "" for a divider, part or None, agenda session)
+        body: list[tuple[str, str, str | None, object]] = []
+        seen: set[str] = set()
+        for number, agenda_session in zip(numbers, view.sessions):
+            if len(numbers) > 1:
+                body.append((f"Session {number}: {agenda_session.title}", "", None, agenda_session))
+            for activity in plan.sessions[number - 1].activities:
+                exercise = exercises.get(activity.exercise)
+                if exercise is not None and exercise.id not in seen:
+                    seen.add(exercise.id)
+                    body.append((exercise.title, exercise.id,
+                                 self.sheet(exercise, activity.minutes, activity.timing), agenda_session))
+        front, front_pages = "", 0
+        for _ in range(4):  # the contents name page numbers, which depend on the front's own length
+            page = 1 + front_pages + (self.options.duplex and front_pages % 2)
+            view.pages, view.contents = {}, []
+            for title, exercise_id, name, _session in body:
+                view.contents.append(packets.Handout(title, page, divider=not exercise_id))
+                length = self.pages[name] if name else 1  # a divider is one page
+                if exercise_id:
+                    view.pages[exercise_id] = page
+                page += length + (self.options.duplex and length % 2)
+            front = self.part(packets.front_html(view, self.options, self.info))
+            if self.pages[front] == front_pages:
+                break
+            front_pages = self.pages[front]
+        names = [front] + [name or self.part(packets.divider_html(view, session, self.options, self.info))
+                           for _title, _id, name, session in body]
+        return self.padded(names), view.title
+
+    def build(self, job: Job, source_hash: str) -> tuple[int, list[str]]:
         target = self.out / job.filename
         if job.kind == "worksheet":
-            document = self.sheet(self.exercise(job.inputs[0]), source_hash)
+            exercise = self.exercise(job.inputs[0])
+            names, title = [self.sheet(exercise)], f"{exercise.title} ({job.edition} edition)"
+        elif job.kind == "kit":
+            names, title = [self.part(packets.kit_html(job.source_id, self.options, self.info))], \
+                packets.KIT[job.source_id]
         else:
-            plan, _ = load_plan(job.inputs[0], self.root)
-            exercises = {exercise.id: exercise for exercise in map(self.exercise, job.inputs[1:])
-                         if exercise is not None}
-            sheets = {name: self.sheet(exercise) for name, exercise in exercises.items()}
-            document = worksheets.packet_document(plan, exercises, self.edition, self.options,
-                                                  self.info, sheets, source_hash)
-        return worksheets.write_document(document, target, self.options)
+            names, title = self.packet_parts(job)
+            title = f"{title} ({job.edition} packet)"
+        shapes = [shape for name in names if name is not None for shape in pdf_pages.shapes(self.reader(name))]
+        numbered = self._numbered_shapes(names, shapes)
+        numbers = self.part(pdf_pages.numbers_html(numbered, self.options.page_size,
+                                                   self.options.margin_font_pt))
+        parts = [self.reader(name) if name is not None else None for name in names]
+        pages = _write_assembled(parts, self.reader(numbers), target, title,
+                                 {"sourcehash": source_hash, "Author": self.info.name,
+                                  "Keywords": f"{self.info.name}, {job.kind}, {job.edition}"})
+        return pages, [name for name in (*names, numbers) if name is not None]
+
+    def _numbered_shapes(self, names, shapes):
+        """The shape of every page of the result, blank pages included."""
+        result, index = [], 0
+        for name in names:
+            if name is None:
+                result.append(result[-1])
+                continue
+            count = self.pages[name]
+            result.extend(shapes[index:index + count])
+            index += count
+        return result
+
+
+def _write_assembled(parts, numbers, target: Path, title: str, metadata: dict) -> int:
+    """Put the parts together into `target`; the file appears whole or not at all."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix="." + target.stem + "-", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            pages = pdf_pages.assemble(parts, numbers, stream, title, metadata)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return pages
 
 
 _progress_queue = None
+packets = pdf_pages = worksheets = PdfReader = None
+
+
+def _load_builders() -> None:
+    """WeasyPrint, pypdf and the templates, loaded only when something is built: a run with
+    nothing to do stays fast."""
+    global packets, pdf_pages, worksheets, PdfReader
+    from pypdf import PdfReader as reader
+    from . import packets as packets_module, pdf_pages as pages_module, worksheets as worksheets_module
+    packets, pdf_pages, worksheets, PdfReader = packets_module, pages_module, worksheets_module, reader
 
 
 def _remember_queue(queue) -> None:
@@ -85,19 +208,20 @@ def _remember_queue(queue) -> None:
 
 
 def build_group(root: Path, out: Path, info: CourseInfo, items: list[tuple[Job, str]],
-                report: Callable | None = None) -> list[tuple[str, str, int, str]]:
+                report: Callable | None = None) -> list[tuple]:
     """Build the PDFs of one group (worksheets first, then packets). Each PDF is reported as
-    (file name, source hash, pages, error) as soon as it is written; a failure is reported and
-    the others still build."""
+    (file name, source hash, pages, error, parts) as soon as it is written; a failure is
+    reported and the others still build."""
     report = report or (_progress_queue.put if _progress_queue is not None else None)
     job = items[0][0]
     group = _Group(root, out, info, job.edition, job.options)
     results = []
     for job, digest in sorted(items, key=lambda item: item[0].kind != "worksheet"):
         try:
-            entry = (job.filename, digest, group.build(job, digest), "")
+            pages, parts = group.build(job, digest)
+            entry = (job.filename, digest, pages, "", parts)
         except Exception as error:  # a bug: say so, and keep building the rest
-            entry = (job.filename, digest, 0, f"{type(error).__name__}: {error}")
+            entry = (job.filename, digest, 0, f"{type(error).__name__}: {error}", [])
         results.append(entry)
         if report:
             report(entry)
@@ -116,6 +240,7 @@ def build(root: Path, out: Path, plan: Plan, *, everything: bool = False, worker
     out.mkdir(parents=True, exist_ok=True)
     hasher = Hasher(root, plan.info)
     manifest = read_manifest(out)
+    parts = read_parts(out)
     result = Result()
     groups: dict[tuple, list[tuple[Job, str]]] = {}
     by_name: dict[str, Job] = {}
@@ -136,12 +261,13 @@ def build(root: Path, out: Path, plan: Plan, *, everything: bool = False, worker
 
     total = len(by_name)
 
-    def finished(entry: tuple[str, str, int, str]) -> None:
-        filename, digest, pages, error = entry
+    def finished(entry: tuple) -> None:
+        filename, digest, pages, error, used = entry
         if error:
             result.failures.append(f"{filename}: {error}")
         else:
             manifest[filename] = digest
+            parts[filename] = used
             result.built.append(filename)
             result.pages += pages
             result.packets += by_name[filename].kind == "packet"
@@ -159,9 +285,19 @@ def build(root: Path, out: Path, plan: Plan, *, everything: bool = False, worker
         else:
             _build_in_pool(root, out, plan.info, tasks, workers, finished)
     finally:
-        write_manifest(out, manifest)
+        write_manifest(out, manifest, parts)
+    if everything and not result.failures:
+        _remove_unused_parts(out, manifest, parts)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _remove_unused_parts(out: Path, manifest: dict, parts: dict) -> None:
+    """Parts that no current PDF was put together from (an old version of a worksheet)."""
+    used = {name for filename in manifest for name in parts.get(filename, [])}
+    for path in (out / PARTS).glob("*.pdf"):
+        if path.name not in used:
+            path.unlink(missing_ok=True)
 
 
 def _build_in_pool(root, out, info, tasks, workers, finished) -> None:

@@ -18,16 +18,20 @@ from pathlib import Path
 from .checks import check_exercise
 from .loader import load_exercise
 from .plans import WorkshopPlan, load_plans, plan_files
-from .print_settings import EDITIONS, CourseInfo, PrintOptions, course_info, pdf_filename
+from .print_settings import EDITIONS, GUIDE, KIT, CourseInfo, PrintOptions, course_info, pdf_filename
 from .problems import Problem
 
 MANIFEST = ".manifest.json"
+PARTS = ".parts"
+"""Next to the PDFs: each worksheet, packet front and page-number layer laid out once, named
+by the hash of what it was made from, so a packet is put together from them without laying
+anything out again (see pdf_build.py)."""
 """Next to the PDFs: file name -> source hash of every PDF this builder wrote there."""
 CODE = Path(__file__).parent
 LAYOUT_FILES = sorted(
     [*(path for path in (CODE / "templates" / "print").rglob("*") if path.is_file()),
-     *(CODE / name for name in ("worksheets.py", "print_settings.py", "render.py", "model.py", "loader.py",
-                                "plans.py"))])
+     *(CODE / name for name in ("worksheets.py", "packets.py", "pdf_pages.py", "pdf_build.py",
+                                "print_settings.py", "render.py", "model.py", "loader.py", "plans.py"))])
 """Every file that changes how a PDF looks, besides its own sources."""
 
 WORKSHEET_VARIANTS = (PrintOptions("letter"), PrintOptions("a4"))
@@ -41,7 +45,7 @@ class Job:
     """One PDF to build."""
 
     kind: str
-    """"worksheet" or "packet"."""
+    """"worksheet", "packet" or "kit" (a sign-in sheet, feedback form, certificate or notes page)."""
     source_id: str
     """The exercise id or the plan id."""
     edition: str
@@ -51,14 +55,23 @@ class Job:
     and the files of the exercises it uses."""
     lessons: tuple[str, ...] = ()
     """The lessons whose titles it prints."""
+    session: int = 0
+    """For the packet of one session of a series: its number (from 1). 0: every session."""
 
     @property
     def filename(self) -> str:
-        return pdf_filename(self.source_id, self.edition, self.options)
+        if self.kind == "kit":
+            return f"{self.source_id}-{self.options.suffix}.pdf"
+        return pdf_filename(self.output_id, self.edition, self.options)
+
+    @property
+    def output_id(self) -> str:
+        """`series-4`, or `series-4-session-2` for one session's packet."""
+        return f"{self.source_id}-session-{self.session}" if self.session else self.source_id
 
     @property
     def label(self) -> str:
-        return f"{self.source_id} {self.edition} {self.options.label}"
+        return f"{self.output_id} {self.edition} {self.options.label}"
 
 
 @dataclass
@@ -72,17 +85,21 @@ class Selection:
     nothing else was chosen either."""
     large_print: bool = False
     forms: bool = True
+    duplex: bool = False
+    kit: bool = False
+    """The sign-in sheet, feedback form, certificate and notes page (always in the site set)."""
 
     @property
     def everything(self) -> bool:
-        return not (self.exercises or self.workshops or self.paper or self.large_print)
+        return not (self.exercises or self.workshops or self.paper or self.large_print or self.duplex
+                    or self.kit)
 
     def variants(self, kind: str) -> tuple[PrintOptions, ...]:
         """The site set when nothing was chosen; otherwise one paper size (Letter by default)."""
         if self.everything:
             defaults = PACKET_VARIANTS if kind == "packet" else WORKSHEET_VARIANTS
             return tuple(PrintOptions(o.paper, o.large_print, self.forms) for o in defaults)
-        return (PrintOptions(self.paper or "letter", self.large_print, self.forms),)
+        return (PrintOptions(self.paper or "letter", self.large_print, self.forms, self.duplex),)
 
 
 @dataclass
@@ -126,8 +143,8 @@ def plan_jobs(root: Path, selection: Selection) -> Plan:
 
     plans: list[WorkshopPlan] = []
     problems: list[Problem] = []
-    if selection.workshops or not selection.exercises:
-        plans, plan_problems = load_plans(root)
+    if selection.workshops or not (selection.exercises or selection.kit):
+        plans, plan_problems = load_plans(root, {name: e.minutes for name, e in exercises.items()})
         if selection.workshops:
             plans = [plan for plan in plans if plan.path.stem in selection.workshops]
             chosen = {_relative(plan_paths[name], root) for name in selection.workshops}
@@ -139,12 +156,19 @@ def plan_jobs(root: Path, selection: Selection) -> Plan:
     for plan in plans:
         needed.update(plan.exercise_ids)
         used = [exercises[name] for name in plan.exercise_ids if name in exercises]
+        # A series has a packet for each session too, besides the whole-series packet.
+        sessions = [0] + (list(range(1, len(plan.sessions) + 1)) if len(plan.sessions) > 1 else [])
         for options in selection.variants("packet"):
-            for edition in EDITIONS:
-                jobs.append(Job("packet", plan.path.stem, edition, options,
-                                (plan.path, *(exercise.path for exercise in used)),
-                                tuple(exercise.lesson for exercise in used)))
-    if selection.exercises or not selection.workshops:
+            for session in sessions:
+                for edition in EDITIONS:
+                    jobs.append(Job("packet", plan.path.stem, edition, options,
+                                    (plan.path, *(exercise.path for exercise in used), root / GUIDE),
+                                    tuple(exercise.lesson for exercise in used), session))
+    if selection.everything or selection.kit:
+        for kit_id in KIT:
+            for options in selection.variants("packet"):
+                jobs.append(Job("kit", kit_id, "kit", options, ()))
+    if selection.exercises or not (selection.workshops or selection.kit):
         names = selection.exercises or [name for name, exercise in exercises.items()
                                         if not exercise.draft]
         needed.update(names)
@@ -156,6 +180,10 @@ def plan_jobs(root: Path, selection: Selection) -> Plan:
                 for edition in EDITIONS:
                     jobs.append(Job("worksheet", name, edition, options, (exercise.path,),
                                     (exercise.lesson,)))
+    if selection.everything:
+        # A file that cannot be read at all stops a full run: its PDFs are kept, not removed
+        # as "no longer needed", and the author sees why.
+        needed.update(name for name in available if name not in exercises)
     for name in sorted(needed):
         problems += exercise_problems.get(name, [])
     return Plan(jobs, info, problems, files_checked=len(available) + len(plans))
@@ -179,6 +207,14 @@ class Hasher:
         self.root = Path(root)
         self.info = info
         self._files: dict[Path, str] = {}
+        self._lines: dict[Path, bytes] = {}
+        self._layout: bytes | None = None
+
+    def _line(self, path: Path) -> bytes:
+        """`path` (relative to the project) and its hash: one line of a source hash."""
+        if path not in self._lines:
+            self._lines[path] = f"{_relative(path, self.root)}\0{self.file(path)}\n".encode()
+        return self._lines[path]
 
     def file(self, path: Path) -> str:
         path = Path(path)
@@ -192,9 +228,13 @@ class Hasher:
     def source_hash(self, job: Job) -> str:
         """The hash of everything `job`'s PDF is made from. Stored in the PDF's metadata."""
         digest = hashlib.sha256()
-        for path in (*job.inputs, *LAYOUT_FILES):
-            digest.update(f"{_relative(path, self.root)}\0{self.file(path)}\n".encode())
+        for path in job.inputs:
+            digest.update(self._line(path))
+        if self._layout is None:
+            self._layout = b"".join(self._line(path) for path in LAYOUT_FILES)
+        digest.update(self._layout)
         settings = {"kind": job.kind, "edition": job.edition, "options": job.options.as_dict(),
+                    "session": job.session,
                     "course": self.info.name, "site_url": self.info.site_url,
                     "lessons": {lesson: self.info.lesson_titles.get(lesson, "") for lesson in job.lessons}}
         digest.update(json.dumps(settings, sort_keys=True).encode())
@@ -216,9 +256,19 @@ def read_manifest(out: Path) -> dict[str, str]:
         return {}
 
 
-def write_manifest(out: Path, entries: dict[str, str]) -> None:
+def read_parts(out: Path) -> dict[str, list[str]]:
+    """PDF file name -> the parts (laid-out pages in `PARTS`) it was put together from."""
+    try:
+        data = json.loads((Path(out) / MANIFEST).read_text(encoding="utf-8"))
+        return {str(k): [str(part) for part in v] for k, v in data.get("parts", {}).items()}
+    except (OSError, ValueError, AttributeError, TypeError):
+        return {}
+
+
+def write_manifest(out: Path, entries: dict[str, str], parts: dict[str, list[str]] | None = None) -> None:
     path = Path(out) / MANIFEST
     temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"version": 1, "pdfs": dict(sorted(entries.items()))}, indent=1),
-                         encoding="utf-8")
+    data = {"version": 2, "pdfs": dict(sorted(entries.items())),
+            "parts": {name: parts[name] for name in sorted(parts or {}) if name in entries}}
+    temporary.write_text(json.dumps(data, indent=1), encoding="utf-8")
     os.replace(temporary, path)

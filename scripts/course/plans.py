@@ -21,7 +21,7 @@ from .yamlfile import compose, describe_node, read_text, suggest, whole_number
 PLAN_FIELDS = {"id": True, "title": True, "description": True, "sessions": True}
 """Fields of a plan; True when it must be there."""
 SESSION_FIELDS = {"title": True, "minutes": True, "activities": True}
-ACTIVITY_FIELDS = {"title": False, "exercise": False, "minutes": True, "notes": False}
+ACTIVITY_FIELDS = {"title": False, "exercise": False, "minutes": True, "notes": False, "timing": False}
 
 
 @dataclass
@@ -36,6 +36,9 @@ class Activity:
     """The id of the exercise this step uses, or empty for a plain step."""
     notes: str = ""
     """What the facilitator does in this workshop; printed in the facilitator packet."""
+    timing: str = ""
+    """Why the activity takes a different time here than the exercise says; printed in the
+    facilitator's timing box."""
     line: int = 0
 
 
@@ -171,6 +174,7 @@ def load_plan(path: Path, root: Path | None = None) -> tuple[WorkshopPlan | None
                                 title=reader.text(activity_fields, "title"),
                                 exercise=reader.text(activity_fields, "exercise"),
                                 notes=reader.text(activity_fields, "notes"),
+                                timing=reader.text(activity_fields, "timing"),
                                 line=activity_node.start_mark.line + 1)
             if not activity.title and not activity.exercise:
                 reader.report("plan-activity-empty", activity_node)
@@ -190,9 +194,11 @@ def exercise_ids(root: Path) -> set[str]:
     return {path.stem for path in (Path(root) / "exercises").glob("*.yml")}
 
 
-def check_plan(plan: WorkshopPlan, known_exercises: set[str], root: Path | None = None) -> list[Problem]:
-    """Problems that need more than the plan's own file: exercise ids, and whether the
-    activities fit in each session."""
+def check_plan(plan: WorkshopPlan, known_exercises: set[str], root: Path | None = None,
+               minutes: dict[str, int] | None = None) -> list[Problem]:
+    """Problems that need more than the plan's own file: exercise ids, whether the activities
+    fit in each session, and (with `minutes`, exercise id -> its minutes) an activity whose
+    time differs from its exercise's without a `timing` note saying why."""
     found: list[Problem] = []
     if plan.id and plan.id != plan.path.stem:
         # A copied plan keeps the id of the plan it came from; that file name is taken.
@@ -205,6 +211,10 @@ def check_plan(plan: WorkshopPlan, known_exercises: set[str], root: Path | None 
                 found.append(problem("plan-unknown-exercise", plan.path, activity.line, root=root,
                                      id=activity.exercise,
                                      suggestion=suggest(activity.exercise, sorted(known_exercises))))
+            own = (minutes or {}).get(activity.exercise)
+            if own and activity.minutes and activity.minutes != own and not activity.timing:
+                found.append(problem("plan-minutes-differ", plan.path, activity.line, root=root,
+                                     id=activity.exercise, plan=activity.minutes, exercise=own))
         total = sum(activity.minutes for activity in session.activities)
         if session.minutes and total > session.minutes:
             found.append(problem("plan-too-long", plan.path, session.line, root=root,
@@ -212,8 +222,9 @@ def check_plan(plan: WorkshopPlan, known_exercises: set[str], root: Path | None 
     return found
 
 
-def load_plans(root: Path) -> tuple[list[WorkshopPlan], list[Problem]]:
-    """Every plan in `workshops/` and every problem in them, checks included."""
+def load_plans(root: Path, minutes: dict[str, int] | None = None) -> tuple[list[WorkshopPlan], list[Problem]]:
+    """Every plan in `workshops/` and every problem in them, checks included. `minutes`:
+    exercise id -> its minutes, when the caller has the exercises loaded."""
     root = Path(root)
     known = exercise_ids(root)
     plans: list[WorkshopPlan] = []
@@ -222,11 +233,11 @@ def load_plans(root: Path) -> tuple[list[WorkshopPlan], list[Problem]]:
         plan, problems = load_plan(path, root)
         found.extend(problems)
         if plan is not None:
-            found.extend(check_plan(plan, known, root))
+            found.extend(check_plan(plan, known, root, minutes))
             plans.append(plan)
     return plans, found
 
 
-def check_plans(root: Path) -> list[Problem]:
+def check_plans(root: Path, minutes: dict[str, int] | None = None) -> list[Problem]:
     """Every problem in every workshop plan, for `check_course`."""
-    return load_plans(root)[1]
+    return load_plans(root, minutes)[1]

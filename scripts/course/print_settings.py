@@ -18,6 +18,16 @@ PAPER_SIZES = {"letter": "letter", "a4": "A4"}
 """Paper names on the command line -> CSS page sizes."""
 EDITIONS = ("learner", "facilitator")
 
+KIT = {
+    "sign-in-sheet": "Sign-in sheet",
+    "feedback-form": "Feedback form",
+    "certificate": "Certificate of completion",
+    "notes-page": "Notes",
+}
+"""The rest of a workshop's kit: file id -> title. Templates are `templates/print/kit/<id>.html`."""
+GUIDE = Path("docs") / "counsellors" / "guide.md"
+"""The counsellors' guide: the facilitator packet prints some of its sections."""
+
 
 @dataclass(frozen=True)
 class PrintOptions:
@@ -29,6 +39,9 @@ class PrintOptions:
     """Body text at 16 pt instead of 12 pt."""
     forms: bool = True
     """Fillable PDF form fields over the tick boxes and writing lines."""
+    duplex: bool = False
+    """For double-sided printing: each worksheet of a packet starts on a new sheet of paper
+    (a blank page is added after a part with an odd number of pages)."""
 
     def __post_init__(self):
         if self.paper not in PAPER_SIZES:
@@ -49,16 +62,17 @@ class PrintOptions:
     @property
     def suffix(self) -> str:
         """The end of the file name, for example `letter` or `a4-large`."""
-        return self.paper + ("-large" if self.large_print else "")
+        return self.paper + ("-large" if self.large_print else "") + ("-duplex" if self.duplex else "")
 
     @property
     def label(self) -> str:
         """For progress lines: `letter`, `a4 large print`, `letter no forms`."""
         return " ".join([self.paper] + (["large print"] if self.large_print else [])
-                        + ([] if self.forms else ["no forms"]))
+                        + ([] if self.forms else ["no forms"]) + (["double-sided"] if self.duplex else []))
 
     def as_dict(self) -> dict:
-        return {"paper": self.paper, "large_print": self.large_print, "forms": self.forms}
+        return {"paper": self.paper, "large_print": self.large_print, "forms": self.forms,
+                "duplex": self.duplex}
 
 
 def pdf_filename(source_id: str, edition: str, options: PrintOptions) -> str:
@@ -107,8 +121,12 @@ def course_info(root: Path) -> CourseInfo:
     config = config if isinstance(config, dict) else {}
     titles = {path.relative_to(root / "docs").as_posix(): front_matter_title(path)
               for path in sorted((root / "docs" / "lessons").glob("*.md"))}
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    # `site_url` when the site sets one; else `extra: course_url:`. (A site_url with a path,
+    # such as /course/, makes `mkdocs serve` answer under that path only.)
+    address = config.get("site_url") or extra.get("course_url") or ""
     return CourseInfo(name=str(config.get("site_name") or CourseInfo.name),
-                      site_url=str(config.get("site_url") or ""), lesson_titles=titles)
+                      site_url=str(address), lesson_titles=titles)
 
 
 def page_location(info: CourseInfo, page: str) -> str:
@@ -118,6 +136,25 @@ def page_location(info: CourseInfo, page: str) -> str:
         # The offline plugin turns off directory URLs: pages are `name.html`.
         return info.site_url.rstrip("/") + "/" + stem + ".html"
     return f"{info.name} course site, {stem}"
+
+
+def web_address(info: CourseInfo) -> str:
+    """The course's address as people type it: `networking-demystified.github.io/course`."""
+    if not info.site_url:
+        return f"{info.name} course site"
+    return re.sub(r"^https?://", "", info.site_url).rstrip("/")
+
+
+def lesson_number(info: CourseInfo, lesson: str) -> str:
+    numbered = re.match(r"\s*(\d+)\.", info.lesson_titles.get(lesson, ""))
+    return f"Lesson {numbered.group(1)}" if numbered else ""
+
+
+def footer_text(info: CourseInfo, lesson: str = "") -> str:
+    """The running footer, short enough for one line: `networking-demystified.github.io/course ·
+    Lesson 5`."""
+    number = lesson_number(info, lesson) if lesson else ""
+    return web_address(info) + (f" · {number}" if number else "")
 
 
 def lesson_where(info: CourseInfo, lesson: str) -> str:

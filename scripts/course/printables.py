@@ -14,7 +14,7 @@ from pathlib import Path
 from .loader import load_exercise
 from .pdf_jobs import PACKET_VARIANTS, WORKSHEET_VARIANTS
 from .plans import load_plan, plan_files
-from .print_settings import EDITIONS, PrintOptions, course_info, pdf_filename
+from .print_settings import EDITIONS, KIT, PrintOptions, course_info, pdf_filename
 
 MARKER = "<!-- printables -->"
 """The line in docs/printables.md that the list replaces."""
@@ -36,8 +36,12 @@ def variant_label(options: PrintOptions) -> str:
 
 
 def pdf_links(source_id: str, kind: str = "worksheet") -> list[PdfLink]:
-    """The PDFs the site offers for one exercise (kind "worksheet") or plan (kind "packet"),
-    learner edition first. File names are relative to the PDF folder."""
+    """The PDFs the site offers for one exercise (kind "worksheet"), plan or session of a
+    series (kind "packet", id `series-4-session-2`) or page of the kit (kind "kit"), learner
+    edition first. File names are relative to the PDF folder."""
+    if kind == "kit":
+        return [PdfLink("kit", variant_label(options), f"{source_id}-{options.suffix}.pdf")
+                for options in PACKET_VARIANTS]
     variants = PACKET_VARIANTS if kind == "packet" else WORKSHEET_VARIANTS
     return [PdfLink(edition, variant_label(options), pdf_filename(source_id, edition, options))
             for edition in EDITIONS for options in variants]
@@ -46,7 +50,8 @@ def pdf_links(source_id: str, kind: str = "worksheet") -> list[PdfLink]:
 def _links_cell(links: list[PdfLink], edition: str, prefix: str, title: str) -> str:
     """"Letter · A4" links; each one's accessible name says what it is, not only "Letter"."""
     name = re.sub(r"[\"{}\\<>]", "", " ".join(title.split()))
-    return " · ".join(f'[{link.label}]({prefix}{link.filename}){{ aria-label="{name}: {edition} edition, '
+    what = "" if edition == "kit" else f" {edition} edition,"
+    return " · ".join(f'[{link.label}]({prefix}{link.filename}){{ aria-label="{name}:{what} '
                       f'{link.label} (PDF)" }}' for link in links if link.edition == edition)
 
 
@@ -83,6 +88,21 @@ def printables_markdown(root: Path, prefix: str = PDF_FOLDER + "/", course=None)
         title = plan.title or plan.path.stem
         lines.append(f"| {_anchor(plan.path.stem)}{_cell(title)} | {_links_cell(links, 'learner', prefix, title)} "
                      f"| {_links_cell(links, 'facilitator', prefix, title)} |")
+        for number, session in enumerate(plan.sessions if len(plan.sessions) > 1 else [], 1):
+            session_id = f"{plan.path.stem}-session-{number}"
+            links = pdf_links(session_id, "packet")
+            name = f"Session {number}: {session.title}"
+            lines.append(f"| {_anchor(session_id)}{_cell(name)} | {_links_cell(links, 'learner', prefix, name)} "
+                         f"| {_links_cell(links, 'facilitator', prefix, name)} |")
+
+    lines += ["", "## For the workshop", "",
+              "Print these for each workshop: the sign-in sheet and notes page once, the feedback "
+              "form and the certificate for each person. The certificate can be filled in on a "
+              "computer before printing.", "",
+              "| Page | Letter, A4 or large print |", "|---|---|"]
+    for kit_id, title in KIT.items():
+        links = pdf_links(kit_id, "kit")
+        lines.append(f"| {_anchor(kit_id)}{_cell(title)} | {_links_cell(links, 'kit', prefix, title)} |")
 
     exercises = [exercise for exercise in exercises if exercise is not None and not exercise.draft]
     for lesson in {e.lesson for e in exercises} - lesson_text.keys():

@@ -1,10 +1,11 @@
-"""Printed worksheets and workshop packets: exercise and plan objects -> HTML -> PDF.
+"""Printed worksheets: exercise objects -> HTML -> a laid-out part (PDF without page numbers).
 
 Paper sizes, options and the course's name and address are in `print_settings.py`.
 
 The HTML comes from the templates in `templates/print/` (the shared, autoescaping environment of
 `render.py`); WeasyPrint lays it out with `templates/print/print.css`. This module knows how one
-PDF looks. Which PDFs to build, and when a PDF is already up to date, is `pdf_build.py`.
+worksheet looks. Packet pages are `packets.py`; numbering pages and putting parts together is
+`pdf_pages.py`; which PDFs to build, and when a PDF is already up to date, is `pdf_build.py`.
 
 Each PDF carries the hash of everything it was made from (its `sourcehash` metadata entry), so
 a test can prove that a published PDF matches the current exercise file and templates.
@@ -13,8 +14,9 @@ a test can prove that a published PDF matches the current exercise file and temp
 from __future__ import annotations
 
 import os
+import random
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,7 +25,7 @@ from markupsafe import Markup
 from . import model
 from .dialogue_print import RoleCard, role_cards
 from .plans import WorkshopPlan
-from .print_settings import CourseInfo, PrintOptions, lesson_where, page_location
+from .print_settings import CourseInfo, PrintOptions, footer_text, lesson_where, page_location
 from .render import TEMPLATES, make_environment
 
 PRINT_TEMPLATES = TEMPLATES / "print"
@@ -33,6 +35,10 @@ WIDE_TRACKER_COLUMNS = 5
 """A tracker with this many columns (or more) prints in landscape."""
 WIDE_TRACKER_WIDTH = 10
 """... and so does one whose column widths add up to this much."""
+
+MIN_FILLED_WIDTH = 2
+"""Date and choice columns (a date, "Reply?") print at least this wide: room for a handwritten
+date or a word from the list."""
 
 FACILITATOR_TRACKER_ROWS = 10
 """The facilitator edition of a tracker shows at most this many blank rows, so its table fits
@@ -59,6 +65,40 @@ class SheetView:
     where: str
     options: PrintOptions
     letters: str = model.OPTION_LETTERS
+    plan_minutes: int = 0
+    """In a packet: the minutes the plan gives this activity (0: the exercise's own)."""
+    plan_timing: str = ""
+    """In a packet: the plan's note on why it takes that long."""
+
+    @property
+    def minutes(self) -> int:
+        return self.plan_minutes or self.exercise.minutes
+
+    @property
+    def in_plan(self) -> bool:
+        """True when a plan gives this activity a time of its own."""
+        return bool(self.plan_minutes) and self.plan_minutes != self.exercise.minutes
+
+    @property
+    def sort_items(self) -> list:
+        """A sort's items in a fixed shuffled order (the same on every run), so the sheet does
+        not give the answers away by grouping them. Numbered in that order."""
+        items = list(getattr(self.exercise, "items", []))
+        random.Random(f"sort:{self.exercise.id}").shuffle(items)
+        return items
+
+    @property
+    def answer_cards(self) -> list[str]:
+        """Cards to hold up for a quiz of true-or-false questions: "Myth" and "Fact", "Yes"
+        and "No". Empty for other quizzes."""
+        questions = getattr(self.exercise, "questions", [])
+        if self.exercise.kind != "quiz" or not questions or any(q.type != "truefalse" for q in questions):
+            return []
+        labels: dict[str, None] = {}
+        for question in questions:
+            for option in question.options:
+                labels.setdefault(option.text)
+        return list(labels) if len(labels) <= 3 else []
 
     @property
     def wide(self) -> bool:
@@ -68,7 +108,8 @@ class SheetView:
 
     @property
     def column_percent(self) -> list[float]:
-        widths = [max(1, min(4, column.width)) for column in getattr(self.exercise, "columns", [])]
+        widths = [max(MIN_FILLED_WIDTH if column.type in ("date", "choice") else 1, min(4, column.width))
+                  for column in getattr(self.exercise, "columns", [])]
         return [round(100 * width / sum(widths), 1) for width in widths]
 
     @property
@@ -117,44 +158,6 @@ class SheetView:
         return ", ".join(ranges) + (f", {left_out}" if left_out else "") + "."
 
 
-@dataclass
-class AgendaStep:
-    clock: str
-    """Time since the start of the session, `0:00`, `0:10`, `1:05`."""
-    title: str
-    minutes: int
-    exercise: str = ""
-    notes: str = ""
-
-
-@dataclass
-class AgendaSession:
-    title: str
-    minutes: int
-    steps: list[AgendaStep]
-    end_clock: str
-
-
-@dataclass
-class PacketView:
-    plan: WorkshopPlan
-    facilitator: bool
-    where: str
-    sessions: list[AgendaSession]
-    pages: dict[str, int] = field(default_factory=dict)
-    """Exercise id -> the page of the packet its worksheet starts on."""
-
-    @property
-    def length_text(self) -> str:
-        if len(self.plan.sessions) == 1:
-            return f"One session of {self.plan.sessions[0].minutes} minutes."
-        return f"{len(self.plan.sessions)} sessions, {self.plan.minutes} minutes in all."
-
-
-def clock(minutes: int) -> str:
-    return f"{minutes // 60}:{minutes % 60:02d}"
-
-
 def css_string(text: str) -> Markup:
     """Text as a CSS string literal, safe inside a <style> element (autoescape would turn a
     quote into `&#34;`, which CSS would print as is)."""
@@ -171,44 +174,24 @@ def _environment():
     return env
 
 
+def render_print(template: str, **context) -> str:
+    """One print template, rendered with the print filters."""
+    return _environment().get_template(template).render(**context)
+
+
 def worksheet_html(exercise: model.Exercise, edition: str, options: PrintOptions,
-                   info: CourseInfo, source_hash: str = "") -> str:
-    """The whole HTML document of one worksheet."""
+                   info: CourseInfo, source_hash: str = "", minutes: int = 0, timing: str = "") -> str:
+    """The whole HTML document of one worksheet. In a packet, `minutes` and `timing` are what
+    the plan says about this activity."""
     facilitator = edition == "facilitator"
-    sheet = SheetView(exercise, facilitator, lesson_where(info, exercise.lesson), options)
-    return _environment().get_template("print/worksheet.html").render(
+    sheet = SheetView(exercise, facilitator, lesson_where(info, exercise.lesson), options,
+                      plan_minutes=minutes, plan_timing=timing)
+    return render_print("print/worksheet.html",
         sheet=sheet, options=options, course=info, source_hash=source_hash, spacing="roomy",
+        footer=footer_text(info, exercise.lesson),
         document_title=f"{exercise.title} ({edition} edition)",
         description=f"A printable worksheet from {info.name}.",
         keywords=[info.name, "worksheet", edition, exercise.kind])
-
-
-def packet_view(plan: WorkshopPlan, exercises: dict[str, model.Exercise], edition: str,
-                info: CourseInfo) -> PacketView:
-    """The agenda of a packet: each session's steps with a running clock from 0:00."""
-    sessions = []
-    for session in plan.sessions:
-        steps, elapsed = [], 0
-        for activity in session.activities:
-            exercise = exercises.get(activity.exercise)
-            title = exercise.title if exercise else activity.title or activity.exercise
-            steps.append(AgendaStep(clock(elapsed), title, activity.minutes,
-                                    activity.exercise if exercise else "", activity.notes))
-            elapsed += activity.minutes
-        sessions.append(AgendaSession(session.title, session.minutes, steps, clock(elapsed)))
-    where = f"Running workshops — {page_location(info, 'counsellors/guide.md')}"
-    return PacketView(plan, edition == "facilitator", where, sessions)
-
-
-def packet_front_html(packet: PacketView, options: PrintOptions, info: CourseInfo,
-                      source_hash: str = "") -> str:
-    """The HTML of a packet's cover and agenda."""
-    edition = "facilitator" if packet.facilitator else "learner"
-    return _environment().get_template("print/packet.html").render(
-        packet=packet, options=options, course=info, source_hash=source_hash,
-        document_title=f"{packet.plan.title} ({edition} packet)",
-        description=packet.plan.description or f"A workshop packet from {info.name}.",
-        keywords=[info.name, "workshop packet", edition])
 
 
 # --- HTML -> PDF ------------------------------------------------------------------------------
@@ -249,35 +232,10 @@ def render_document(html: str, options: PrintOptions):
     return document
 
 
-def packet_document(plan: WorkshopPlan, exercises: dict[str, model.Exercise], edition: str,
-                    options: PrintOptions, info: CourseInfo, sheets: dict, source_hash: str = ""):
-    """A whole packet: its cover and agenda, then the pages of each worksheet in plan order.
-
-    `sheets` holds each exercise's worksheet already laid out (exercise id -> Document), so a
-    worksheet printed on its own and in four packets is laid out once. Each worksheet keeps
-    its own "Page x of y", so a sheet taken out of the packet still makes sense.
-    """
-    packet = packet_view(plan, exercises, edition, info)
-    order = [name for name in plan.exercise_ids if name in sheets]
-    front_pages, front = 1, None
-    for _ in range(3):  # the agenda names page numbers, which depend on the agenda's own length
-        page = front_pages + 1
-        for name in order:
-            packet.pages[name] = page
-            page += len(sheets[name].pages)
-        front = render_document(packet_front_html(packet, options, info, source_hash), options)
-        if len(front.pages) == front_pages:
-            break
-        front_pages = len(front.pages)
-    return front.copy([*front.pages, *(page for name in order for page in sheets[name].pages)])
-
-
-def write_document(document, target: Path, options: PrintOptions) -> int:
-    """Write a laid-out document to `target`. Returns the number of pages.
-
-    The PDF goes to a temporary file in the same folder first, then replaces `target`, so an
-    interrupted build never leaves a partial PDF behind.
-    """
+def write_part(document, target: Path, options: PrintOptions) -> int:
+    """Write a laid-out document to `target` as a tagged PDF (PDF/UA-1, so screen readers can
+    follow its headings, lists and tables), without page numbers: `pdf_pages.assemble` stamps
+    them. The file appears whole or not at all. Returns the number of pages."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix="." + target.stem + "-", suffix=".tmp",
@@ -285,7 +243,7 @@ def write_document(document, target: Path, options: PrintOptions) -> int:
     try:
         with os.fdopen(handle, "wb") as stream:
             document.write_pdf(stream, pdf_forms=options.forms, custom_metadata=True,
-                               pdf_identifier=target.stem.encode())
+                               pdf_variant="pdf/ua-1", pdf_identifier=target.stem.encode())
         os.chmod(temporary, 0o644)  # mkstemp makes it private; the site serves it to everyone
         os.replace(temporary, target)
     except BaseException:
@@ -294,6 +252,6 @@ def write_document(document, target: Path, options: PrintOptions) -> int:
     return len(document.pages)
 
 
-def write_pdf(html: str, target: Path, options: PrintOptions) -> int:
-    """Lay out `html` and write it to `target` (see `write_document`)."""
-    return write_document(render_document(html, options), target, options)
+def layout_part(html: str, target: Path, options: PrintOptions) -> int:
+    """Lay out `html` and write it to `target` as a part (see `write_part`)."""
+    return write_part(render_document(html, options), target, options)
