@@ -74,6 +74,7 @@ def check_course(root: str | os.PathLike, course: Course | None = None) -> list[
     (an exercise or page with `draft: true`) are turned into warnings."""
     from .page_checks import check_pages
     from .plans import check_plans
+    from .lesson_time import check_lesson_time
     from .readability import check_readability
 
     course = course or load_course(root)
@@ -84,6 +85,7 @@ def check_course(root: str | os.PathLike, course: Course | None = None) -> list[
     problems += check_ids(course)
     problems += _guarded(lambda: check_pages(course), Path(root) / "docs", course.root)
     problems += _guarded(lambda: check_readability(course), Path(root) / "docs", course.root)
+    problems += _guarded(lambda: check_lesson_time(course), Path(root) / "docs", course.root)
     problems += _guarded(lambda: check_plans(course.root), Path(root) / "workshops", course.root)
     return mark_drafts(course, problems)
 
