@@ -1,8 +1,8 @@
 """Honest lesson times: a lesson's `minutes` covers reading it and doing its exercises.
 
 A learner still learning English reads about READING_PACE words a minute. The time a lesson
-needs is its words at that pace, plus the `minutes` of every exercise it shows, rounded up to
-a whole minute. A lesson that says less gets a warning with the figure it needs.
+needs is its words at that pace, to the nearest whole minute, plus the `minutes` of every
+exercise it shows. A lesson that says less gets a warning with the figure it needs.
 """
 
 from __future__ import annotations
@@ -48,8 +48,10 @@ def exercise_minutes(page: Page, course) -> int:
 
 
 def needed_minutes(page: Page, course) -> int:
-    """Reading time at READING_PACE plus the exercises' minutes, rounded up."""
-    return math.ceil(reading_words(page) / READING_PACE + exercise_minutes(page, course))
+    """Reading time at READING_PACE (to the nearest minute, halves up) plus the exercises'
+    minutes; at least 1. A few words of text add no minute: "about 100 words a minute"."""
+    reading = math.floor(reading_words(page) / READING_PACE + 0.5)
+    return max(1, reading + exercise_minutes(page, course))
 
 
 def check_lesson_time(course) -> list[Problem]:
