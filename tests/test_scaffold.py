@@ -119,7 +119,7 @@ def test_windows_line_endings_and_a_byte_order_mark_just_work(project):
     new_exercise(project, "checklist", "crlf-check", f"lessons/{lesson.name}")
     assert lesson.read_bytes().endswith(b"\r\n\r\n/// exercise | crlf-check\r\n///\r\n")
     new_lesson(project, "Windows lesson")
-    assert b"      - lessons/14-windows-lesson.md\r\n" in config.read_bytes()
+    assert b"      - lessons/16-windows-lesson.md\r\n" in config.read_bytes()
 
 
 def test_the_command_line_says_what_to_do_next_or_why_it_refused(project):
