@@ -29,7 +29,7 @@ HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$", re.M)
 EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
 
 QUIZ = "exercises/work-quiz.yml"
-LESSON = "docs/lessons/14-networking-at-work.md"
+LESSON = "docs/lessons/16-networking-at-work.md"
 
 COMMON_MISTAKES = {
     "a tab": (QUIZ, "    type: single\n", "\ttype: single\n"),

@@ -60,7 +60,7 @@ def test_following_the_guide_adds_a_working_lesson_with_its_worksheet(project, b
             assert (project / path).exists(), f"the guide edits {path}, which no step created"
             (project / path).write_text(body)
 
-    page_file = project / "site" / "lessons" / "14-networking-at-work.html"
+    page_file = project / "site" / "lessons" / "16-networking-at-work.html"
     assert page_file.exists()
     assert (project / "site" / "printables" / "pdf" / "work-quiz-learner-letter.pdf").exists()
     assert "work-quiz" in (project / "site" / "printables.html").read_text()

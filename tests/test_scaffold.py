@@ -34,11 +34,11 @@ def snapshot(root: Path) -> dict[str, str]:
 
 def test_new_lesson_creates_the_file_and_adds_it_after_the_last_lesson(project):
     created = new_lesson(project, "Networking at work")
-    lesson = project / "docs/lessons/14-networking-at-work.md"
-    assert created.files == ["docs/lessons/14-networking-at-work.md", "mkdocs.yml"]
-    assert 'title: "14. Networking at work"' in lesson.read_text()
+    lesson = project / "docs/lessons/16-networking-at-work.md"
+    assert created.files == ["docs/lessons/16-networking-at-work.md", "mkdocs.yml"]
+    assert 'title: "16. Networking at work"' in lesson.read_text()
     nav = (project / "mkdocs.yml").read_text()
-    assert "      - lessons/13-keep-your-network-alive.md\n      - lessons/14-networking-at-work.md\n" in nav
+    assert "      - lessons/15-no-silence-and-hard-questions.md\n      - lessons/16-networking-at-work.md\n" in nav
     assert any("make new-exercise" in step for step in created.next_steps)
 
 
@@ -119,7 +119,7 @@ def test_windows_line_endings_and_a_byte_order_mark_just_work(project):
     new_exercise(project, "checklist", "crlf-check", f"lessons/{lesson.name}")
     assert lesson.read_bytes().endswith(b"\r\n\r\n/// exercise | crlf-check\r\n///\r\n")
     new_lesson(project, "Windows lesson")
-    assert b"      - lessons/14-windows-lesson.md\r\n" in config.read_bytes()
+    assert b"      - lessons/16-windows-lesson.md\r\n" in config.read_bytes()
 
 
 def test_the_command_line_says_what_to_do_next_or_why_it_refused(project):

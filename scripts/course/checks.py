@@ -77,6 +77,7 @@ def check_course(root: str | os.PathLike, course: Course | None = None) -> list[
     from .nav_checks import check_nav
     from .page_checks import check_pages
     from .plans import check_plans
+    from .lesson_time import check_lesson_time
     from .readability import check_readability
 
     course = course or load_course(root)
@@ -87,6 +88,7 @@ def check_course(root: str | os.PathLike, course: Course | None = None) -> list[
     problems += check_ids(course)
     problems += _guarded(lambda: check_pages(course), Path(root) / "docs", course.root)
     problems += _guarded(lambda: check_readability(course), Path(root) / "docs", course.root)
+    problems += _guarded(lambda: check_lesson_time(course), Path(root) / "docs", course.root)
     minutes = {e.id: e.minutes for e in course.loaded.values() if e is not None}
     problems += _guarded(lambda: check_plans(course.root, minutes), Path(root) / "workshops", course.root)
     problems += _guarded(lambda: check_nav(course), Path(root) / "mkdocs.yml", course.root)

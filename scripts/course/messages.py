@@ -410,6 +410,11 @@ MESSAGES: dict[str, Message] = {
         "Sentences in this lesson have {average} words on average; aim for {limit} or fewer.",
         "Split long sentences in two.{hardest}",
         level="warning", guide_anchor=GUIDE + "#sentence-length"),
+    "lesson-time": Message(
+        "This lesson says it takes {stated} minutes, but it needs about {needed}: {words} words "
+        "to read at {pace} words a minute, plus {exercises} minutes of exercises.",
+        "Change `minutes:` to {needed} or more, or make the lesson shorter.",
+        level="warning", guide_anchor=GUIDE + "#lesson-time"),
     # --- the program itself -------------------------------------------------------------------
     "internal-error": Message(
         "The checker failed on this file ({error}). This is a bug, please report it.",

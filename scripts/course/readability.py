@@ -154,15 +154,23 @@ def check_readability(course) -> list[Problem]:
 
 
 def readability_report(course) -> str:
-    """One line per lesson: words, grade and average sentence length, with a mark on those
-    above the limits."""
-    lines = [f"{'Lesson':<45} {'Words':>6} {'Grade':>6} {'Words/sentence':>15}"]
+    """One line per lesson: words, grade, average sentence length, and the minutes the lesson
+    states beside the minutes it needs (see lesson_time.py), with a mark on those past a limit."""
+    from .lesson_time import READING_PACE, needed_minutes
+
+    lines = [f"{'Lesson':<45} {'Words':>6} {'Grade':>6} {'Words/sentence':>15} {'Minutes':>8} {'Needed':>7}"]
     for name, score in score_lessons(course).items():
+        page = course.lessons[name]
+        stated, needed = page.front.get("minutes"), needed_minutes(page, course)
+        short = isinstance(stated, int) and stated < needed
+        times = f"{stated if stated is not None else '-':>8} {needed:>7}"
         if score is None:
-            lines.append(f"{name:<45} {'(no prose)':>6}")
+            lines.append(f"{name:<45} {'(no prose)':>6} {'':>22} {times}")
             continue
-        flag = "  <- above the limit" if (score.grade > MAX_GRADE or
+        flag = "  <- above the limit" if (score.grade > MAX_GRADE or short or
                                           score.words_per_sentence > MAX_WORDS_PER_SENTENCE) else ""
-        lines.append(f"{name:<45} {score.words:>6} {score.grade:>6.1f} {score.words_per_sentence:>15.1f}{flag}")
-    lines.append(f"Limits: grade {MAX_GRADE:g}, {MAX_WORDS_PER_SENTENCE:g} words a sentence.")
+        lines.append(f"{name:<45} {score.words:>6} {score.grade:>6.1f} {score.words_per_sentence:>15.1f}"
+                     f" {times}{flag}")
+    lines.append(f"Limits: grade {MAX_GRADE:g}, {MAX_WORDS_PER_SENTENCE:g} words a sentence; "
+                 f"minutes cover reading at {READING_PACE} words a minute plus the exercises.")
     return "\n".join(lines)
