@@ -31,6 +31,13 @@ MAX_ROWS = 60
 """The most blank rows a tracker may print (60 rows is about three pages)."""
 MAX_LINES = 30
 """The most writing lines a reflection prompt may print (30 lines is about a page)."""
+NUMBER_RANGES: dict[str, tuple[int | None, int | None]] = {
+    "minutes": (1, MAX_MINUTES), "pass_mark": (0, 100), "words_per_minute": (1, None),
+    "repeat_limit": (1, None), "seconds": (1, None), "send_within_days": (0, None),
+    "width": (1, 4), "rows": (1, MAX_ROWS), "lines": (1, MAX_LINES),
+}
+"""The smallest and largest value of each whole-number field (None: no limit). The checker
+enforces them, and the browser editor's number boxes use them."""
 
 
 @dataclass
