@@ -97,7 +97,7 @@
               self.emit(rows.filter(function (_, i) { return i !== index; }));
             } }, "Remove row " + (index + 1)));
         }),
-        h("div", null, h("button", { type: "button", id: rows.length ? undefined : forID, onClick: function () {
+        h("div", null, h("button", { type: "button", onClick: function () {
           self.emit(rows.concat([{ key: String(rows.length + 1), value: "" }]));
         } }, "Add a row")));
     }

@@ -54,10 +54,13 @@ HINTS = {
     "answer": "One row a question, item or part: its number or id, then the answer. For a quiz, "
               "the letters of the chosen options, for example \"a\" or \"a, c\".",
     "kind": "",
+    "lesson": "The lesson this exercise belongs to. Type a few words of its title.",
 }
 """Hints in plain words where a field's docstring speaks to programmers."""
 LESSON_ORDER = ("title", "description", "promise", "minutes", "objectives", "key_points")
 """The order of a lesson's front matter, as in the lesson template."""
+FIRST = ("id", "title", "lesson", "kind", "minutes", "instructions")
+"""Fields shown first on every exercise form, in the order the exercise files use."""
 LONG_FIRST = ("facilitator", "examples", "draft")
 """Fields shown at the end of every exercise form, after the kind's own fields."""
 
@@ -123,11 +126,11 @@ def widget_for(name: str, hint, owner: str) -> dict:
     if origin is list:
         item = args[0]
         if dataclasses.is_dataclass(item):
-            return {"widget": "list", "fields": dataclass_fields(item, owner)}
+            return {"widget": "list", "collapsed": False, "fields": dataclass_fields(item, owner)}
         return {"widget": "list", "field": {"name": "text", "label": label_for(name),
                                            **widget_for(name, item, owner)}}
     if dataclasses.is_dataclass(hint):
-        return {"widget": "object", "collapsed": True, "fields": dataclass_fields(hint, owner)}
+        return {"widget": "object", "fields": dataclass_fields(hint, owner)}
     if hint is dict:
         return {"widget": EXAMPLE_ANSWER_WIDGET, "kind": owner}
     return {"widget": "text" if name in LONG_TEXT else "string"}
@@ -176,7 +179,8 @@ def exercise_collection(kind: str, cls: type) -> dict:
                         "search_fields": ["title"], "display_fields": ["title"],
                         "value_field": "lessons/{{slug}}.md", "options_length": 50}
     fields["lesson"].pop("default", None)
-    order = [name for name in fields if name not in LONG_FIRST]
+    order = [name for name in FIRST if name in fields]
+    order += [name for name in fields if name not in LONG_FIRST and name not in order]
     order += [name for name in LONG_FIRST if name in fields]
     return {
         "name": f"exercise-{kind}",
@@ -258,7 +262,7 @@ def plan_fields(cls: type, table: dict[str, bool]) -> list[dict]:
         origin, args = typing.get_origin(hint), typing.get_args(hint)
         if origin is list and dataclasses.is_dataclass(args[0]):
             inner = {plans.Session: plans.SESSION_FIELDS, plans.Activity: plans.ACTIVITY_FIELDS}[args[0]]
-            entry = {"name": name, "label": label_for(name), "widget": "list",
+            entry = {"name": name, "label": label_for(name), "widget": "list", "collapsed": False,
                      "fields": plan_fields(args[0], inner)}
         else:
             entry = {"name": name, "label": label_for(name), **widget_for(name, hint, "plan")}
