@@ -1,7 +1,8 @@
 /* The course's additions to the browser editor (Decap CMS), loaded after decap-cms.js.
 
    - the preview uses the site's own style sheets (names written by the build);
-   - "Insert exercise" in the lesson text: pick an exercise by its title, get its block;
+   - the text of a lesson, saved exactly as typed, with "Insert exercise": pick an exercise
+     by its title, get its block;
    - a widget for an example's answer: one row a question, item or part;
    - previews that show an exercise as a learner sees it, and a lesson with its frame.
 
@@ -20,28 +21,81 @@
     CMS.registerPreviewStyle(new URL("../" + href, window.location.href).href);
   });
 
-  /* ---- "Insert exercise" ---------------------------------------------------------------- */
-  CMS.registerEditorComponent({
-    id: "exercise",
-    label: "Insert exercise",
-    fields: [{
-      name: "id", label: "Exercise", widget: "relation", collection: "exercise-list",
-      search_fields: ["title", "id"], display_fields: ["title"], value_field: "id",
-      options_length: 100
-    }],
-    pattern: /^\/\/\/ *exercise *\| *([a-z0-9-]+) *\n\/\/\/ *$/m,
-    fromBlock: function (match) {
-      return { id: match[1] };
+  /* ---- the text of a lesson or page, with "Insert exercise" ------------------------------
+     A plain text box: the Markdown is saved exactly as typed (the CMS's rich-text editor
+     rewrites Markdown it does not know, such as "///" blocks, admonitions and "{ #id }").
+     With `insert_exercise: true`, a list of every exercise by title and a button that writes
+     the exercise's block where the cursor is. */
+  var EXERCISE_BLOCK = function (id) { return "/// exercise | " + id + "\n///"; };
+
+  var TextControl = createClass({
+    getInitialState: function () {
+      return { exercises: [], chosen: "" };
     },
-    toBlock: function (data) {
-      return "/// exercise | " + (data.id || "") + "\n///";
+    componentDidMount: function () {
+      var self = this;
+      if (!this.props.field.get("insert_exercise") || !this.props.query) {
+        return;
+      }
+      /* Room for every exercise. The limit differs at each call: Decap keeps a query's answer
+         for 10 seconds, and a list from before an exercise was saved would lack it. */
+      var limit = 10000 + (Date.now() % 10000);
+      this.props.query(this.props.forID, "exercise-list", ["title", "id"], "", undefined, limit)
+        .then(function (result) {
+          var hits = (result && result.payload && result.payload.hits) || [];
+          var exercises = hits.map(function (hit) { return { id: hit.data.id, title: hit.data.title || hit.data.id }; })
+            .filter(function (exercise) { return exercise.id; })
+            .sort(function (a, b) { return a.title.localeCompare(b.title); });
+          self.setState({ exercises: exercises });
+        });
     },
-    toPreview: function (data) {
-      return h("aside", { className: "admonition note" },
-        h("p", { className: "admonition-title" }, "Exercise"),
-        h("p", null, data.id || "(no exercise chosen)"));
+    insert: function () {
+      var id = this.state.chosen;
+      if (!id) {
+        return;
+      }
+      var text = this.props.value || "";
+      /* Where the cursor was last placed in the text; at the end if it never was. */
+      var at = typeof this.cursor === "number" ? Math.min(this.cursor, text.length) : text.length;
+      var before = text.slice(0, at).replace(/\s*$/, "");
+      var after = text.slice(at).replace(/^\s*/, "");
+      var next = (before ? before + "\n\n" : "") + EXERCISE_BLOCK(id) + "\n" + (after ? "\n" + after : "");
+      this.props.onChange(next);
+    },
+    render: function () {
+      var self = this;
+      var forID = this.props.forID;
+      var picker = null;
+      if (this.props.field.get("insert_exercise")) {
+        picker = h("div", { className: "nd-insert" },
+          h("label", { htmlFor: forID + "-exercise" }, "Exercise to insert"),
+          h("select", { id: forID + "-exercise", value: this.state.chosen,
+                        onChange: function (event) { self.setState({ chosen: event.target.value }); } },
+            [h("option", { key: "", value: "" }, "Choose an exercise by its title")].concat(
+              this.state.exercises.map(function (exercise) {
+                return h("option", { key: exercise.id, value: exercise.id }, exercise.title + " (" + exercise.id + ")");
+              }))),
+          h("button", { type: "button", onClick: this.insert, disabled: !this.state.chosen }, "Insert exercise"));
+      }
+      return h("div", { className: "nd-text " + (this.props.classNameWrapper || "") },
+        picker,
+        h("textarea", {
+          id: forID, value: this.props.value || "", rows: 24, spellCheck: true,
+          onSelect: function (event) { self.cursor = event.target.selectionEnd; },
+          onChange: function (event) { self.props.onChange(event.target.value); },
+          onFocus: this.props.setActiveStyle, onBlur: this.props.setInactiveStyle
+        }));
     }
   });
+
+  var TextPreview = createClass({
+    render: function () {
+      var markdown = CMS.getWidget("markdown");
+      return markdown && markdown.preview ? h(markdown.preview, this.props) : h("pre", null, this.props.value || "");
+    }
+  });
+
+  CMS.registerWidget("course-text", TextControl, TextPreview);
 
   /* ---- an example's answer: rows of "question, item or part" and "answer" ---------------- */
   function rowsOf(value) {

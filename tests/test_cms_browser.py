@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -20,6 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError, expect
 import yaml
 
 from conftest import (ROOT, PYTHON, PageWatch, _QuietHandler, build_env, build_worksheets,
@@ -75,7 +77,8 @@ def editor(site_dir, tmp_path_factory, browser):
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
     page.watch = PageWatch(page)
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(30_000)             # a shared CI machine can be slow
+    page.set_default_navigation_timeout(60_000)
     try:
         _wait_for_port(api_port)
         before = _snapshot(project)
@@ -96,14 +99,37 @@ def _publish(page, project: Path, path: str) -> None:
     page.get_by_role("button", name="Publish").click()
     page.get_by_text("Publish now").click()
     page.get_by_text("Changes saved").first.wait_for()
+    page.wait_for_url(re.compile(r"/entries/"))   # the editor moves to the saved entry
     deadline = time.monotonic() + 10
     while not (project / path).exists() and time.monotonic() < deadline:
         time.sleep(0.1)
 
 
+def _fill(page, label: str, value: str, index: int = -1) -> None:
+    """Type into the field labelled `label` (the last one when several share the label) and
+    make sure it kept the text: a new form renders twice while it loads its lists."""
+    fields = page.get_by_label(label, exact=True)
+    deadline = time.monotonic() + 15
+    while True:
+        field = fields.nth(index) if index >= 0 else fields.last
+        try:
+            field.fill(value, timeout=2_000)
+            if field.input_value(timeout=1_000) == value:
+                return
+        except PlaywrightError:
+            pass
+        if time.monotonic() > deadline:
+            raise AssertionError(f"Could not type into the field {label!r}")
+        page.wait_for_timeout(200)
+
+
 def _pick(page, label: str, typed: str) -> None:
     """Choose in a searchable list (relation or select): type, then take the first match."""
-    page.get_by_label(label, exact=True).last.fill(typed)
+    try:
+        page.get_by_label(label, exact=True).last.fill(typed)
+    except Exception:
+        page.screenshot(path="/tmp/cmsx/fail.png", full_page=True)
+        raise
     page.get_by_role("option").first.wait_for()
     page.keyboard.press("Enter")
 
@@ -111,50 +137,63 @@ def _pick(page, label: str, typed: str) -> None:
 def test_a_lesson_made_in_the_form(editor):
     page, project = editor["page"], editor["project"]
     page.goto(editor["admin"] + "#/collections/lessons/new")
-    page.get_by_label("Title", exact=True).fill("14. Networking at work")
-    page.get_by_label("Description", exact=True).fill("How to keep in touch with people at work.")
-    page.get_by_label("Promise", exact=True).fill("By the end, you will know one way to help a co-worker.")
-    page.get_by_label("Minutes", exact=True).fill("20")
+    page.get_by_role("button", name="Add objectives").wait_for()
+    _fill(page, "Title", "14. Networking at work")
+    _fill(page, "Description", "How to keep in touch with people at work.")
+    _fill(page, "Promise", "By the end, you will know one way to help a co-worker.")
+    _fill(page, "Minutes", "20")
     for label in ("Objectives", "Key points"):
         page.get_by_role("button", name=f"Add {label.lower()}").click()
-        page.get_by_label(label, exact=True).last.fill(f"One short {label.lower()} line.")
-    page.get_by_label("Lesson text", exact=True).fill(
-        "# 14. Networking at work\n\nYour co-workers are part of your network.\n\n"
-        "/// exercise | cms-quiz\n///\n")
+        _fill(page, label, f"One short {label.lower()} line.")
+    _fill(page, "Lesson text", "# 14. Networking at work\n\nYour co-workers are part of your network.\n")
     _publish(page, project, NEW_LESSON)
     text = (project / NEW_LESSON).read_text()
     front = yaml.safe_load(text.split("---\n")[1])
     assert front["title"] == "14. Networking at work"
     assert front["minutes"] == 20
-    assert "/// exercise | cms-quiz\n///" in text
+    assert front["objectives"] == ["One short objectives line."]
+    assert text.endswith("---\n# 14. Networking at work\n\nYour co-workers are part of your network.\n")
 
 
 def test_a_quiz_made_in_the_form_passes_the_checker_and_builds(editor, tmp_path):
     page, project = editor["page"], editor["project"]
     page.goto(editor["admin"] + "#/collections/exercise-quiz/new")
-    page.get_by_label("Id", exact=True).fill("cms-quiz")
-    page.get_by_label("Title", exact=True).fill("A quiz made in the editor")
+    page.get_by_role("button", name="Add questions").wait_for()
+    _fill(page, "Id", "cms-quiz")
+    _fill(page, "Title", "A quiz made in the editor")
     _pick(page, "Lesson", "14.")
-    page.get_by_label("Minutes", exact=True).fill("5")
-    page.get_by_label("Instructions", exact=True).fill("Choose the best answer. Then press Check.")
-    page.get_by_label("Prompt", exact=True).fill("Networking at work means asking for a raise.")
-    page.get_by_label("Text", exact=True).fill("Myth")
+    _fill(page, "Minutes", "5")
+    _fill(page, "Instructions", "Choose the best answer. Then press Check.")
+    _fill(page, "Prompt", "Networking at work means asking for a raise.")
+    _fill(page, "Text", "Myth")
     page.get_by_label("Correct (optional)").first.click()
-    page.get_by_label("Feedback (optional)").first.fill("It means helping each other, both ways.")
+    _fill(page, "Feedback (optional)", "It means helping each other, both ways.", 0)
     page.get_by_role("button", name="Add options").click()
-    page.get_by_label("Text", exact=True).nth(1).fill("Fact")
-    page.get_by_label("Feedback (optional)").nth(1).fill("A raise is a different talk.")
-    page.get_by_label("Timing", exact=True).fill("5 minutes alone.")
-    page.get_by_label("Group", exact=True).fill("Read the question aloud. People vote.")
+    _fill(page, "Text", "Fact", 1)
+    _fill(page, "Feedback (optional)", "A raise is a different talk.", 1)
+    _fill(page, "Timing", "5 minutes alone.")
+    _fill(page, "Group", "Read the question aloud. People vote.")
     page.get_by_role("button", name="Add prompts").click()
-    page.get_by_label("Prompts", exact=True).last.fill("Which answer surprised you?")
+    _fill(page, "Prompts", "Which answer surprised you?")
     for name, expect, letter in (("all right", "pass", "a"), ("all wrong", "fail", "b")):
         page.get_by_role("button", name="Add examples").click()
-        page.get_by_label("Name", exact=True).last.fill(name)
+        _fill(page, "Name", name)
         _pick(page, "Expect", expect)
         page.locator("button", has_text="Add a row").last.click()
-        page.get_by_label("Letters of the chosen options (row 1)").last.fill(letter)
+        _fill(page, "Letters of the chosen options (row 1)", letter)
     _publish(page, project, NEW_QUIZ)
+
+    # Place it in the lesson with "Insert exercise": chosen by its title.
+    page.goto(editor["admin"] + "#/collections/lessons")
+    page.get_by_text("14. Networking at work", exact=True).click()
+    page.get_by_label("Exercise to insert").select_option(label="A quiz made in the editor (cms-quiz)")
+    page.get_by_role("button", name="Insert exercise").click()
+    _publish(page, project, NEW_LESSON)
+    deadline = time.monotonic() + 10
+    while "cms-quiz" not in (project / NEW_LESSON).read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert (project / NEW_LESSON).read_text().endswith(
+        "network.\n\n/// exercise | cms-quiz\n///\n")
 
     saved = yaml.safe_load((project / NEW_QUIZ).read_text())
     assert saved["kind"] == "quiz" and saved["lesson"] == "lessons/14-networking-at-work.md"
@@ -172,9 +211,11 @@ def test_a_quiz_made_in_the_form_passes_the_checker_and_builds(editor, tmp_path)
 def test_editing_title_and_minutes_keeps_the_rest_of_the_lesson(editor):
     page, project = editor["page"], editor["project"]
     original = (project / EDITED_LESSON).read_text()
-    page.goto(editor["admin"] + "#/collections/lessons/entries/02-two-way-street")
-    page.get_by_label("Title", exact=True).fill("2. A street that goes both ways")
-    page.get_by_label("Minutes", exact=True).fill("35")
+    page.goto(editor["admin"] + "#/collections/lessons")
+    page.get_by_text("2. A two-way street", exact=True).click()
+    expect(page.get_by_label("Title", exact=True).first).to_have_value(re.compile(r"^2\."))
+    _fill(page, "Title", "2. A street that goes both ways", 0)
+    _fill(page, "Minutes", "35", 0)
     page.get_by_role("button", name="Publish").click()
     page.get_by_text("Publish now").click()
     page.get_by_text("Changes saved").first.wait_for()

@@ -61,6 +61,10 @@ LESSON_ORDER = ("title", "description", "promise", "minutes", "objectives", "key
 """The order of a lesson's front matter, as in the lesson template."""
 FIRST = ("id", "title", "lesson", "kind", "minutes", "instructions")
 """Fields shown first on every exercise form, in the order the exercise files use."""
+TEXT_WIDGET = "course-text"
+"""A widget of the course's own (admin/editor.js): Markdown in a plain text box, saved exactly
+as typed. The CMS's own Markdown editor rewrites what it does not know ("///" blocks,
+admonitions, "{ #id }"), so it is not used."""
 LONG_FIRST = ("facilitator", "examples", "draft")
 """Fields shown at the end of every exercise form, after the kind's own fields."""
 
@@ -241,9 +245,11 @@ def lesson_collection() -> dict:
         if name in LESSON_HINTS:
             entry["hint"] = LESSON_HINTS[name]
         fields.append(entry)
-    fields.append({"name": "body", "label": "Lesson text", "widget": "markdown",
-                   "modes": ["raw", "rich_text"], "editor_components": ["exercise"],
-                   "hint": "Use \"Insert exercise\" (the + button in rich text) to place an exercise."})
+    fields.append({"name": "body", "label": "Lesson text", "widget": TEXT_WIDGET,
+                   "insert_exercise": True,
+                   "hint": "Written in Markdown (see \"The Markdown you need\"). To place an exercise, "
+                           "put the cursor where it goes, choose it by its title and press "
+                           "\"Insert exercise\"."})
     return {
         "name": "lessons", "label": "Lessons", "label_singular": "lesson",
         "folder": "docs/lessons", "extension": "md", "format": "frontmatter",
@@ -295,8 +301,7 @@ def glossary_collection() -> dict:
             "fields": [
                 {"name": "title", "label": "Title", "widget": "string"},
                 {"name": "description", "label": "Description", "widget": "text"},
-                {"name": "body", "label": "Words and meanings", "widget": "markdown",
-                 "modes": ["raw"],
+                {"name": "body", "label": "Words and meanings", "widget": TEXT_WIDGET,
                  "hint": "Each word on a line of its own, its meaning on the next line after \":   \"."},
             ],
         }],
