@@ -10,7 +10,7 @@ import zipfile
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from conftest import axe_violations, built_pages, describe_violations
+from conftest import ROOT, axe_violations, built_pages, describe_violations
 
 
 def test_strict_build_makes_every_nav_page(site_dir):
@@ -69,8 +69,8 @@ def test_no_page_scrolls_sideways_at_phone_width(site_dir, server, browser):
 def test_offline_zip_navigates_and_searches_from_file(site_dir, tmp_path, browser):
     bundle = tmp_path / "course.zip"
     # The same command `make zip` runs.
-    subprocess.run([sys.executable, "-m", "zipfile", "-c", str(bundle), "."],
-                   cwd=site_dir, check=True)
+    subprocess.run([sys.executable, "scripts/make_zip.py", str(site_dir), str(bundle)],
+                   cwd=ROOT, check=True)
     unpacked = tmp_path / "usb-stick"
     with zipfile.ZipFile(bundle) as archive:
         archive.extractall(unpacked)
@@ -105,7 +105,6 @@ def test_search_finds_exercise_questions_but_never_gives_away_answers(site_dir):
     import json
 
     from course.loader import load_exercise
-    from conftest import ROOT
 
     quiz, _ = load_exercise(ROOT / "exercises" / "myth-or-fact.yml", ROOT)
     index = json.loads((site_dir / "search" / "search_index.json").read_text())
