@@ -5,6 +5,7 @@
     python scripts/check_exercises.py exercises/x.yml   only these files (or folders)
     python scripts/check_exercises.py --draft           report everything, but never fail
     python scripts/check_exercises.py --format github   annotations for GitHub's checks
+        --site-url https://.../course/                  ... with links to the published help pages
     python scripts/check_exercises.py --readability     reading level of every lesson
     python scripts/check_exercises.py --answers FILE    feedback on a learner's answers file
     python scripts/check_exercises.py --exercise ID --text FILE   check one pitch or message
@@ -37,6 +38,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--root", default=str(ROOT), help=argparse.SUPPRESS)
     parser.add_argument("--format", choices=("text", "github"), default="text",
                         help="text for people (default), github for annotations on a pull request")
+    parser.add_argument("--site-url", default="", metavar="URL",
+                        help="with --format github: link each problem to its help page on the published site")
     parser.add_argument("--draft", action="store_true",
                         help="report every problem but always finish with success")
     parser.add_argument("--readability", action="store_true",
@@ -70,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         course = load_course(root)
         problems, files = check_course(root, course), len(course_files(course))
-    print(render_report(problems, files, args.format))
+    print(render_report(problems, files, args.format, args.site_url))
     return 1 if has_errors(problems) and not args.draft else 0
 
 

@@ -204,3 +204,15 @@ def test_one_word_and_one_second_are_singular(capsys, course, tmp_path):
     path.write_text("Hi.\n")
     code, out, _ = run(capsys, "--root", str(course), "--exercise", "pitch-one", "--text", str(path))
     assert "1 word, about 0 seconds" in out or "1 word, about 1 second" in out
+
+
+def test_github_annotations_link_to_the_published_help_pages(site_dir):
+    """On a pull request, "More help" is an address a counsellor can open, and the built site
+    has that page and that section."""
+    site = "https://example.org/course/"
+    problem = Problem("exercises/a.yml", 3, 5, "error", "missing-field", "A is missing.", "Add it.")
+    assert format_github(problem, site).endswith(
+        "%0AMore help: https://example.org/course/editing/checker.html#missing-field")
+    for code in MESSAGES:
+        page, anchor = guide_link(code, site).removeprefix(site).split("#")
+        assert f'id="{anchor}"' in (site_dir / page).read_text(), code

@@ -35,17 +35,25 @@ def location(problem: Problem) -> str:
     return where
 
 
-def guide_link(code: str) -> str:
+def guide_link(code: str, site_url: str = "") -> str:
     """The guide section that explains `code`, as a path from the project root with its
-    anchor, for example "docs/editing/checker.md#yaml-tab"; "" for an unknown code."""
+    anchor, for example "docs/editing/checker.md#yaml-tab"; "" for an unknown code.
+    With `site_url`, the address of that section on the published site instead, for example
+    "https://example.org/course/editing/checker.html#yaml-tab" (the site's pages end in .html)."""
     entry = MESSAGES.get(code)
-    return DOCS_DIR + entry.guide_anchor if entry and entry.guide_anchor else ""
+    if not entry or not entry.guide_anchor:
+        return ""
+    if site_url:
+        page, _, anchor = entry.guide_anchor.partition("#")
+        page = page[:-3] + ".html" if page.endswith(".md") else page
+        return f"{site_url.rstrip('/')}/{page}" + (f"#{anchor}" if anchor else "")
+    return DOCS_DIR + entry.guide_anchor
 
 
-def _help_lines(problem: Problem) -> list[str]:
+def _help_lines(problem: Problem, site_url: str = "") -> list[str]:
     """The hint and the "More help" link, whichever there are."""
     lines = [problem.hint] if problem.hint else []
-    link = guide_link(problem.code)
+    link = guide_link(problem.code, site_url)
     if link:
         lines.append(MORE_HELP.format(link=link))
     return lines
@@ -69,15 +77,16 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(problem: Problem) -> str:
+def format_github(problem: Problem, site_url: str = "") -> str:
     """One problem as a GitHub Actions annotation: the message, then the hint and the guide
-    link on lines of their own (GitHub shows the line breaks)."""
+    link on lines of their own (GitHub shows the line breaks). With `site_url`, the link goes
+    to the published help page, which a counsellor reading a pull request can open."""
     props = [f"file={_escape_property(problem.path)}"]
     if problem.line:
         props.append(f"line={problem.line}")
         if problem.col:
             props.append(f"col={problem.col}")
-    text = "\n".join([f"[{problem.code}] {problem.message}"] + _help_lines(problem))
+    text = "\n".join([f"[{problem.code}] {problem.message}"] + _help_lines(problem, site_url))
     return f"::{problem.level} {','.join(props)}::{_escape_data(text)}"
 
 
@@ -103,12 +112,13 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
     return sorted(set(problems), key=lambda p: p.sort_key)
 
 
-def render_report(problems: list[Problem], files_checked: int, format: str = "text") -> str:
+def render_report(problems: list[Problem], files_checked: int, format: str = "text",
+                  site_url: str = "") -> str:
     """The whole report: text starts with the summary, then every problem (and repeats the
     summary after a long list); github prints the annotations, then the summary."""
     ordered = sort_problems(problems)
     if format == "github":
-        return "\n".join([format_github(p) for p in ordered] + [summary(ordered, files_checked)])
+        return "\n".join([format_github(p, site_url) for p in ordered] + [summary(ordered, files_checked)])
     lines = [summary(ordered, files_checked)]
     lines += [format_problem(p) for p in ordered]
     if len(ordered) > 10:  # a long list scrolls the first line away; say it again at the end
