@@ -91,7 +91,11 @@
   var TextPreview = createClass({
     render: function () {
       var markdown = CMS.getWidget("markdown");
-      return markdown && markdown.preview ? h(markdown.preview, this.props) : h("pre", null, this.props.value || "");
+      /* The site shows an exercise where its block is; the preview names it. */
+      var value = String(this.props.value || "").replace(/^\/\/\/ *exercise *\| *(\S+) *\n\/\/\/ *$/gm,
+        "> **Exercise: $1.** The site shows the exercise here.");
+      return markdown && markdown.preview ? h(markdown.preview, Object.assign({}, this.props, { value: value }))
+        : h("pre", null, value);
     }
   });
 
@@ -107,7 +111,13 @@
   }
 
   var AnswerControl = createClass({
+    /* The rows live here, so a row keeps its place while its number or id is typed (a row
+       with no number yet is kept on screen but not saved). */
+    getInitialState: function () {
+      return { rows: rowsOf(this.props.value) };
+    },
     emit: function (rows) {
+      this.setState({ rows: rows });
       var field = this.props.field;
       var quiz = field.get("kind") === "quiz";
       var map = field.clear();            /* an empty Immutable Map, the kind Decap stores */
@@ -127,7 +137,7 @@
     },
     render: function () {
       var self = this;
-      var rows = rowsOf(this.props.value);
+      var rows = this.state.rows;
       var quiz = this.props.field.get("kind") === "quiz";
       var keyLabel = quiz ? "Question number" : "Item number or part id";
       var valueLabel = quiz ? "Letters of the chosen options" : "Answer";
@@ -152,7 +162,11 @@
             } }, "Remove row " + (index + 1)));
         }),
         h("div", null, h("button", { type: "button", onClick: function () {
-          self.emit(rows.concat([{ key: String(rows.length + 1), value: "" }]));
+          var used = rows.map(function (row) { return row.key; });
+          var next = 1;
+          while (used.indexOf(String(next)) !== -1) { next += 1; }
+          var numbered = ["quiz", "sort"].indexOf(self.props.field.get("kind")) !== -1;
+          self.emit(rows.concat([{ key: numbered ? String(next) : "", value: "" }]));
         } }, "Add a row")));
     }
   });
@@ -278,13 +292,13 @@
       var exercise = data(this.props.entry);
       var kind = exercise.kind || "";
       var body = (BODIES[kind] || genericBody)(exercise);
-      return h("div", { className: "md-typeset", style: { padding: "1rem" } },
+      return h("div", { dir: "ltr" }, h("div", { className: "md-typeset", style: { padding: "1rem" } },
         h("section", { className: "nd-exercise nd-exercise--" + kind },
           h("header", { className: "nd-exercise__header" },
             h("p", { className: "nd-exercise__meta" }, kind.charAt(0).toUpperCase() + kind.slice(1) + " \u00b7 about " + plural(exercise.minutes || 0, "minute")),
             h("h3", { className: "nd-exercise__title" }, exercise.title || "")),
           h("div", { className: "nd-exercise__instructions" }, paragraphs(exercise.instructions)),
-          body));
+          body)));
     }
   });
 
@@ -295,8 +309,7 @@
   var LessonPreview = createClass({
     render: function () {
       var lesson = data(this.props.entry);
-      return h("div", { className: "md-typeset", style: { padding: "1rem" } },
-        h("h1", null, lesson.title || ""),
+      return h("div", { dir: "ltr" }, h("div", { className: "md-typeset", style: { padding: "1rem" } },
         h("div", { className: "admonition abstract" },
           h("p", { className: "admonition-title" }, "In this lesson \u00b7 about " + plural(lesson.minutes || 0, "minute")),
           h("p", null, lesson.promise || ""),
@@ -304,7 +317,7 @@
         this.props.widgetFor("body"),
         h("div", { className: "admonition success" },
           h("p", { className: "admonition-title" }, "Key points"),
-          h("ul", null, list(lesson.key_points).map(function (o, i) { return h("li", { key: i }, o); }))));
+          h("ul", null, list(lesson.key_points).map(function (o, i) { return h("li", { key: i }, o); })))));
     }
   });
 

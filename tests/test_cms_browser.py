@@ -142,16 +142,16 @@ def test_a_lesson_made_in_the_form(editor):
     _fill(page, "Description", "How to keep in touch with people at work.")
     _fill(page, "Promise", "By the end, you will know one way to help a co-worker.")
     _fill(page, "Minutes", "20")
-    for label in ("Objectives", "Key points"):
+    for label, item in (("Objectives", "Objective"), ("Key points", "Key point")):
         page.get_by_role("button", name=f"Add {label.lower()}").click()
-        _fill(page, label, f"One short {label.lower()} line.")
+        _fill(page, item, f"One short {item.lower()}.")
     _fill(page, "Lesson text", "# 14. Networking at work\n\nYour co-workers are part of your network.\n")
     _publish(page, project, NEW_LESSON)
     text = (project / NEW_LESSON).read_text()
     front = yaml.safe_load(text.split("---\n")[1])
     assert front["title"] == "14. Networking at work"
     assert front["minutes"] == 20
-    assert front["objectives"] == ["One short objectives line."]
+    assert front["objectives"] == ["One short objective."]
     assert text.endswith("---\n# 14. Networking at work\n\nYour co-workers are part of your network.\n")
 
 
@@ -174,7 +174,7 @@ def test_a_quiz_made_in_the_form_passes_the_checker_and_builds(editor, tmp_path)
     _fill(page, "Timing", "5 minutes alone.")
     _fill(page, "Group", "Read the question aloud. People vote.")
     page.get_by_role("button", name="Add prompts").click()
-    _fill(page, "Prompts", "Which answer surprised you?")
+    _fill(page, "Prompt", "Which answer surprised you?")
     for name, expect, letter in (("all right", "pass", "a"), ("all wrong", "fail", "b")):
         page.get_by_role("button", name="Add examples").click()
         _fill(page, "Name", name)

@@ -57,6 +57,8 @@ HINTS = {
     "lesson": "The lesson this exercise belongs to. Type a few words of its title.",
 }
 """Hints in plain words where a field's docstring speaks to programmers."""
+LESSON_ITEMS = {"objectives": "Objective", "key_points": "Key point"}
+"""The label of one entry of a lesson's lists."""
 LESSON_ORDER = ("title", "description", "promise", "minutes", "objectives", "key_points")
 """The order of a lesson's front matter, as in the lesson template."""
 FIRST = ("id", "title", "lesson", "kind", "minutes", "instructions")
@@ -131,8 +133,9 @@ def widget_for(name: str, hint, owner: str) -> dict:
         item = args[0]
         if dataclasses.is_dataclass(item):
             return {"widget": "list", "collapsed": False, "fields": dataclass_fields(item, owner)}
-        return {"widget": "list", "field": {"name": "text", "label": label_for(name),
-                                           **widget_for(name, item, owner)}}
+        return {"widget": "list", "collapsed": False,
+                "field": {"name": "text", "label": label_for(loader.SINGULAR.get(name, name)),
+                          **widget_for(name, item, owner)}}
     if dataclasses.is_dataclass(hint):
         return {"widget": "object", "fields": dataclass_fields(hint, owner)}
     if hint is dict:
@@ -238,7 +241,7 @@ def lesson_collection() -> dict:
         if kind is int:
             entry.update(widget="number", value_type="int", min=1, max=model.MAX_MINUTES)
         elif kind is list:
-            entry.update(widget="list", field={"name": "text", "label": label_for(name),
+            entry.update(widget="list", collapsed=False, field={"name": "text", "label": LESSON_ITEMS.get(name, label_for(name)),
                                                "widget": "string"})
         else:
             entry["widget"] = "text" if name in LONG_TEXT else "string"
