@@ -8,6 +8,7 @@ fails here, with a message naming the command.
 from __future__ import annotations
 
 import dataclasses
+import json
 import subprocess
 import typing
 from dataclasses import dataclass, field
@@ -164,8 +165,10 @@ def test_the_editor_is_copied_without_source_maps_and_left_out_without_node(tmp_
 def test_the_built_site_has_the_editor_but_not_in_menu_search_or_zip(site_dir, tmp_path):
     assert (site_dir / "admin" / "decap-cms.js").exists()
     assert not list((site_dir / "admin").glob("*.map"))
-    assert "admin/" not in (site_dir / "index.html").read_text()
-    assert "admin/" not in (site_dir / "search" / "search_index.json").read_text()
+    assert 'href="admin/' not in (site_dir / "index.html").read_text()        # not in the menu
+    index = json.loads((site_dir / "search" / "search_index.json").read_text())
+    assert [d for d in index["docs"] if d["location"].startswith("admin")] == []
+    assert any(d["location"].startswith("editing/browser.html") for d in index["docs"])
     bundle = tmp_path / "course.zip"
     subprocess.run([PYTHON, "scripts/make_zip.py", str(site_dir), str(bundle)], cwd=ROOT, check=True)
     import zipfile
