@@ -317,7 +317,7 @@ def build_config() -> dict:
         "backend": {
             "name": "github", "repo": REPO, "branch": "main",
             "base_url": OAUTH_PROXY, "auth_endpoint": "auth",
-            "open_authoring": True, "always_fork": True,
+            "open_authoring": True,
             "commit_messages": {"create": "Add {{collection}} \"{{slug}}\"",
                                 "update": "Change {{collection}} \"{{slug}}\"",
                                 "delete": "Remove {{collection}} \"{{slug}}\"",
