@@ -12,7 +12,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 .DEFAULT_GOAL := help
 # Words make took for commands: a NAME typed without quotes ("NAME=Networking at work").
 # The scaffold commands name them and stop before make tries to run "at" and "work".
-TARGETS := test-deps help serve site zip test check worksheets bench mutate new-lesson new-exercise rename-lesson remove-lesson clean
+TARGETS := test-deps node-deps help serve edit site zip test check worksheets bench mutate new-lesson new-exercise rename-lesson remove-lesson cms-config clean
 EXTRA_WORDS := $(filter-out $(TARGETS),$(MAKECMDGOALS))
 .PHONY: $(TARGETS)
 
@@ -29,6 +29,12 @@ $(STAMP): requirements.txt
 serve: $(STAMP) ## Build and preview the site at http://127.0.0.1:8000 (reloads when you save; PORT=8001 for another port)
 	@$(BIN)/python scripts/serve.py --port "$(PORT)"
 
+edit: $(STAMP) node-deps ## Edit in forms: the editor at http://127.0.0.1:8000/admin/ saves into this copy
+	@echo "Starting the editor's helper (decap-server) on 127.0.0.1:8081. Open http://127.0.0.1:8000/admin/"
+	@BIND_HOST=127.0.0.1 PORT=8081 node node_modules/decap-server/dist/index.js & helper=$$!; \
+	  trap 'kill $$helper 2>/dev/null' EXIT INT TERM; \
+	  $(MAKE) --no-print-directory serve
+
 site: $(STAMP) ## Build the site into site/ (strict: any problem stops the build)
 	$(BIN)/python scripts/build_worksheets.py --quiet --out docs/printables/pdf
 	@rm -rf site.tmp
@@ -38,8 +44,11 @@ site: $(STAMP) ## Build the site into site/ (strict: any problem stops the build
 
 zip: site ## Make the offline bundle dist/networking-demystified.zip (works from a USB stick)
 	@mkdir -p dist && rm -f dist/networking-demystified.zip
-	cd site && $(CURDIR)/$(BIN)/python -m zipfile -c ../dist/networking-demystified.zip .
+	$(BIN)/python scripts/make_zip.py site dist/networking-demystified.zip
 	@echo "Made dist/networking-demystified.zip: unzip it and open index.html"
+
+cms-config: $(STAMP) ## Write the editor's forms (admin/config.yml) from the exercise model
+	$(BIN)/python scripts/write_cms_config.py
 
 check: $(STAMP) ## Check every lesson and exercise for mistakes
 	$(BIN)/python scripts/check_exercises.py
@@ -68,7 +77,12 @@ test-deps: $(STAMP)
 	    echo "Please run: sudo apt-get install chromium poppler-utils   (then run make test again)"; exit 1; \
 	  fi; \
 	fi
-	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
+	@$(MAKE) --no-print-directory node-deps
+
+# The npm packages: axe-core for the tests, Decap CMS and decap-server for the editor.
+node-deps:
+	@test -f node_modules/axe-core/axe.min.js && test -f node_modules/decap-cms/dist/decap-cms.js \
+	  && test -f node_modules/decap-server/dist/index.js || npm ci --no-audit --no-fund --silent
 
 test: test-deps ## Run every test (installs what the tests need first)
 	$(BIN)/python -m pytest

@@ -5,6 +5,7 @@
     python scripts/check_exercises.py exercises/x.yml   only these files (or folders)
     python scripts/check_exercises.py --draft           report everything, but never fail
     python scripts/check_exercises.py --format github   annotations for GitHub's checks
+        --site-url https://.../course/                  ... with links to the published help pages
     python scripts/check_exercises.py --readability     reading level of every lesson
     python scripts/check_exercises.py --answers FILE    feedback on a learner's answers file
     python scripts/check_exercises.py --exercise ID --text FILE   check one pitch or message
@@ -53,6 +54,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="text for people (default), github for annotations on a pull request")
     parser.add_argument("--summary", metavar="FILE",
                         help="also add every problem, as a Markdown table, to FILE (for a pull request's summary)")
+    parser.add_argument("--site-url", default="", metavar="URL",
+                        help="with --format github: link each problem to its help page on the published site")
     parser.add_argument("--draft", action="store_true",
                         help="report every problem but always finish with success")
     parser.add_argument("--readability", action="store_true",
@@ -86,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         course = load_course(root)
         problems, files = check_course(root, course), len(course_files(course))
-    print(render_report(problems, files, args.format))
+    print(render_report(problems, files, args.format, args.site_url))
     if args.summary:
         with open(args.summary, "a", encoding="utf-8") as handle:
             handle.write(markdown_summary(problems, files))

@@ -1,15 +1,17 @@
 """MkDocs hooks: the thin adapter between MkDocs and the project's own package in scripts/course.
 
 Holds no logic of its own: everything it calls can also be called from a script or a test.
-- on_config: loads the exercises and registers the `/// exercise | <id>` block (an instance:
-  a dotted name in mkdocs.yml would fail under `mkdocs serve`, see STYLE.md);
+- on_config: loads the exercises, adds lesson files the menu lacks (lesson_nav), and registers
+  the `/// exercise | <id>` block (an instance: a dotted name in mkdocs.yml would fail under
+  `mkdocs serve`, see STYLE.md);
 - on_pre_build: runs the course checker; its problems become warnings, so --strict fails;
 - on_files: a page with `draft: true` becomes a MkDocs draft: shown by `mkdocs serve`, left out
   of the built site and its navigation;
 - on_page_markdown: stops the build on an unknown exercise id (naming file and line), adds the
   lesson frame from the front matter, fills in the home page's lesson list and the "My progress"
   and "Printables" lists, and keeps counsellor and editing pages out of search (audience.py);
-- on_post_build: keeps the search index to plain words (search_index.py).
+- on_post_build: keeps the search index to plain words (search_index.py), and copies the browser
+  editor into site/admin/ (editor_files), so it is never in the menu or the search index.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from course import (audience, blocks, checks, drafts, home_page, lesson_page, loader, printables,
-                    progress_page, report, search_index, serve_page)
+from course import (audience, blocks, checks, drafts, editor_files, home_page, lesson_nav,
+                    lesson_page, loader, printables, progress_page, report, search_index, serve_page)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -59,6 +61,7 @@ def on_startup(command: str, **kwargs) -> None:
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     global _course
     _course = loader.load_course(_root(config))
+    config.nav = lesson_nav.nav_with_lessons(config.nav, list(_course.lessons))
     if not _serving:
         config.nav = drafts.nav_without(config.nav, {n for n, p in _course.pages.items() if p.draft})
     config.markdown_extensions.append(blocks.ExerciseExtension(exercises=_course.exercises))
@@ -130,6 +133,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_post_build(config: MkDocsConfig, **kwargs) -> None:
     # Before the offline plugin copies the index into search_index.js (it runs last).
     search_index.slim(Path(config.site_dir) / "search" / "search_index.json")
+    site = Path(config.site_dir)
+    stylesheets = sorted(p.relative_to(site).as_posix()
+                         for p in (site / "assets" / "stylesheets").glob("*.min.css"))
+    stylesheets += [str(css) for css in config.extra_css]
+    if not editor_files.copy_editor(_root(config), site, stylesheets):
+        log.info("The browser editor (/admin/) is left out: its files are installed by `npm ci`.")
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs) -> str:

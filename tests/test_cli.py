@@ -234,3 +234,15 @@ def test_answers_print_tracker_rows_and_one_row_is_singular(capsys, course, tmp_
     _, out, _ = run(capsys, "--root", str(course), "--answers", str(answers))
     assert ": 1 row filled in\n" in out and "1 rows" not in out
     assert "  Entry 1: Name: Daniela Silva\n" in out
+
+
+def test_github_annotations_link_to_the_published_help_pages(site_dir):
+    """On a pull request, "More help" is an address a counsellor can open, and the built site
+    has that page and that section."""
+    site = "https://example.org/course/"
+    problem = Problem("exercises/a.yml", 3, 5, "error", "missing-field", "A is missing.", "Add it.")
+    assert format_github(problem, site_url=site).endswith(
+        "%0AMore help: https://example.org/course/editing/checker.html#missing-field")
+    for code in MESSAGES:
+        page, anchor = guide_link(code, site).removeprefix(site).split("#")
+        assert f'id="{anchor}"' in (site_dir / page).read_text(), code

@@ -94,7 +94,8 @@ def unpacked_zip(site_dir, tmp_path_factory) -> Path:
     built with the same commands as `make site`, not built a second time), then unzipped."""
     project = tmp_path_factory.mktemp("zip") / "project"
     project.mkdir()
-    for name in ("Makefile", "requirements.txt"):
+    for name in ("Makefile", "requirements.txt", "scripts/make_zip.py"):
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, project / name)
     os.symlink(ROOT / ".venv", project / ".venv")
     shutil.copytree(site_dir, project / "site")
@@ -209,7 +210,6 @@ def test_search_finds_exercise_questions_but_never_gives_away_answers(site_dir):
     import json
 
     from course.loader import load_exercise
-    from conftest import ROOT
 
     quiz, _ = load_exercise(ROOT / "exercises" / "myth-or-fact.yml", ROOT)
     index = json.loads((site_dir / "search" / "search_index.json").read_text())

@@ -11,7 +11,9 @@ To improve the wording of a message (or translate it), change it here only. Each
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from string import Formatter
 from typing import Mapping
 
@@ -30,7 +32,17 @@ class Message:
 GUIDE = "editing/checker.md"
 """The page of the editing guide that explains every message, one heading per code."""
 
-PUBLISHED_SITE = "https://networking-demystified.github.io/course/"
+def _course_url(mkdocs_yml: Path = Path(__file__).resolve().parents[2] / "mkdocs.yml") -> str:
+    """`extra: course_url:` in mkdocs.yml, the one place the course's address is written (the
+    worksheets print it, the browser editor and the checker link to it)."""
+    try:
+        found = re.search(r"^\s+course_url:\s*[\"']?([^\s\"'#]+)", mkdocs_yml.read_text(encoding="utf-8"), re.M)
+    except (OSError, UnicodeDecodeError):
+        found = None
+    return found.group(1) if found else "https://networking-demystified.github.io/course/"
+
+
+PUBLISHED_SITE = _course_url()
 """Where the course is published (GitHub Pages); messages on a pull request link to the
 guide there, since a file path means nothing in a browser."""
 

@@ -34,6 +34,13 @@ CHOICE_COUNT = (2, 4)
 """A choice point in a dialogue offers two to four things to say."""
 MAX_LINE_WORDS = 25
 """A dialogue line longer than this gets a warning: spoken English is short."""
+NUMBER_RANGES: dict[str, tuple[int | None, int | None]] = {
+    "minutes": (1, MAX_MINUTES), "pass_mark": (0, 100), "words_per_minute": (1, None),
+    "repeat_limit": (1, None), "seconds": (1, None), "send_within_days": (0, None),
+    "width": (1, 4), "rows": (1, MAX_ROWS), "lines": (1, MAX_LINES),
+}
+"""The smallest and largest value of each whole-number field (None: no limit). The checker
+enforces them, and the browser editor's number boxes use them."""
 
 
 @dataclass

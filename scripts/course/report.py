@@ -35,29 +35,34 @@ def location(problem: Problem) -> str:
     return where
 
 
-def guide_link(code: str) -> str:
+def guide_link(code: str, site_url: str = "") -> str:
     """The guide section that explains `code`, as a path from the project root with its
-    anchor, for example "docs/editing/checker.md#yaml-tab"; "" for an unknown code."""
-    entry = MESSAGES.get(code)
-    return DOCS_DIR + entry.guide_anchor if entry and entry.guide_anchor else ""
-
-
-def published_link(code: str) -> str:
-    """The section of the published guide that explains `code`, for example
-    "https://.../editing/checker.html#yaml-tab" (pages are `name.html`: the offline plugin
-    turns directory addresses off); "" for an unknown code."""
+    anchor, for example "docs/editing/checker.md#yaml-tab"; "" for an unknown code.
+    With `site_url`, the address of that section on the published site instead, for example
+    "https://example.org/course/editing/checker.html#yaml-tab" (the site's pages end in .html)."""
     entry = MESSAGES.get(code)
     if not entry or not entry.guide_anchor:
         return ""
-    page, _, anchor = entry.guide_anchor.partition("#")
-    return f"{PUBLISHED_SITE.rstrip('/')}/{page.removesuffix('.md')}.html#{anchor}"
+    if site_url:
+        page, _, anchor = entry.guide_anchor.partition("#")
+        page = page[:-3] + ".html" if page.endswith(".md") else page
+        return f"{site_url.rstrip('/')}/{page}" + (f"#{anchor}" if anchor else "")
+    return DOCS_DIR + entry.guide_anchor
 
 
-def _help_lines(problem: Problem, published: bool = False) -> list[str]:
-    """The hint and the "More help" link (a path in the project, or the published page),
-    whichever there are."""
+def published_link(code: str, site_url: str = "") -> str:
+    """The section of the published guide that explains `code`, for example
+    "https://.../editing/checker.html#yaml-tab" (pages are `name.html`: the offline plugin
+    turns directory addresses off); "" for an unknown code. The address is the course's own
+    (`extra: course_url:` in mkdocs.yml) unless `site_url` names another."""
+    return guide_link(code, site_url or PUBLISHED_SITE)
+
+
+def _help_lines(problem: Problem, site_url: str = "") -> list[str]:
+    """The hint and the "More help" link (a path in the project, or, with `site_url`, the
+    published page), whichever there are."""
     lines = [problem.hint] if problem.hint else []
-    link = published_link(problem.code) if published else guide_link(problem.code)
+    link = guide_link(problem.code, site_url)
     if link:
         lines.append(MORE_HELP.format(link=link))
     return lines
@@ -91,9 +96,10 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(problem: Problem, knock_on: bool = False) -> str:
+def format_github(problem: Problem, knock_on: bool = False, site_url: str = "") -> str:
     """One problem as a GitHub Actions annotation: the message, then the hint and the link to
-    the published guide on lines of their own (GitHub shows the line breaks)."""
+    the published guide (a counsellor reading a pull request can open it) on lines of their own
+    (GitHub shows the line breaks)."""
     props = [f"file={_escape_property(problem.path)}"]
     if problem.line:
         props.append(f"line={problem.line}")
@@ -101,7 +107,7 @@ def format_github(problem: Problem, knock_on: bool = False) -> str:
             props.append(f"col={problem.col}")
     text = "\n".join([f"[{problem.code}] {problem.message}"]
                      + ([CAUSED_BY_FILE.format(file=problem.cause)] if knock_on else [])
-                     + _help_lines(problem, published=True))
+                     + _help_lines(problem, site_url or PUBLISHED_SITE))
     return f"::{problem.level} {','.join(props)}::{_escape_data(text)}"
 
 
@@ -163,13 +169,14 @@ def root_causes_first(problems: list[Problem]) -> list[tuple[Problem, bool]]:
     return result
 
 
-def render_report(problems: list[Problem], files_checked: int, format: str = "text") -> str:
+def render_report(problems: list[Problem], files_checked: int, format: str = "text",
+                  site_url: str = "") -> str:
     """The whole report: text starts with the summary, then every problem, each root cause
     before its knock-ons (and repeats the summary after a long list); github prints the
     annotations, then the summary."""
     ordered = root_causes_first(problems)
     if format == "github":
-        return "\n".join([format_github(p, knock_on) for p, knock_on in ordered]
+        return "\n".join([format_github(p, knock_on, site_url) for p, knock_on in ordered]
                          + [summary([p for p, _ in ordered], files_checked)])
     lines = [summary([p for p, _ in ordered], files_checked)]
     lines += [format_problem(p, knock_on=knock_on) for p, knock_on in ordered]

@@ -1,0 +1,241 @@
+"""The browser editor in local mode, as a counsellor uses it: real Chromium, the built /admin/,
+and decap-server writing into a copy of the course.
+
+One page goes through the whole story (the tests run in order and share it): make a lesson and
+a quiz through the forms, check and build the result strictly, change a lesson's title and
+minutes, and prove that nothing else was rewritten, no request left 127.0.0.1 and the page
+had no errors.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError, expect
+import yaml
+
+from conftest import (ROOT, PYTHON, PageWatch, _QuietHandler, build_env, build_worksheets,
+                      copy_project, free_port, mkdocs_build)
+
+DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+NEW_LESSON = "docs/lessons/14-networking-at-work.md"
+NEW_QUIZ = "exercises/cms-quiz.yml"
+EDITED_LESSON = "docs/lessons/02-two-way-street.md"
+
+
+def _wait_for_port(port: int, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise AssertionError(f"decap-server did not start on port {port}")
+
+
+def _snapshot(project: Path) -> dict[str, tuple[bytes, int]]:
+    """Every course file the editor could touch, with its bytes and modification time."""
+    files = {}
+    for folder in ("docs", "exercises", "workshops"):
+        for path in (project / folder).rglob("*"):
+            if path.is_file() and "printables/pdf" not in path.as_posix():
+                files[path.relative_to(project).as_posix()] = (path.read_bytes(), path.stat().st_mtime_ns)
+    return files
+
+
+@pytest.fixture(scope="module")
+def editor(site_dir, tmp_path_factory, browser):
+    """A copy of the course served by decap-server, the built editor on 127.0.0.1, and one
+    browser page on /admin/ (1440 px wide)."""
+    assert (site_dir / "admin" / "decap-cms.js").exists(), "The build did not copy the editor."
+    project = copy_project(tmp_path_factory.mktemp("cms") / "course")
+    api_port = free_port()
+    server = subprocess.Popen(
+        ["node", str(DECAP_SERVER)], cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+        env={**os.environ, "PORT": str(api_port), "BIND_HOST": "127.0.0.1",
+             "GIT_REPO_DIRECTORY": str(project)})
+    # The editor's pages from the built site, with the local backend's port of this test.
+    web = tmp_path_factory.mktemp("cms-web")
+    shutil.copytree(site_dir / "admin", web / "admin")
+    (web / "assets").symlink_to(site_dir / "assets")
+    config = web / "admin" / "config.yml"
+    config.write_text(config.read_text().replace("127.0.0.1:8081", f"127.0.0.1:{api_port}"))
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(web)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.watch = PageWatch(page)
+    page.set_default_timeout(30_000)             # a shared CI machine can be slow
+    page.set_default_navigation_timeout(60_000)
+    try:
+        _wait_for_port(api_port)
+        before = _snapshot(project)
+        page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/admin/")
+        page.get_by_role("button", name="Login").click()
+        page.get_by_role("link", name="Lessons").wait_for()
+        yield {"page": page, "project": project, "before": before,
+               "admin": f"http://127.0.0.1:{httpd.server_address[1]}/admin/"}
+    finally:
+        context.close()
+        httpd.shutdown()
+        httpd.server_close()
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _publish(page, project: Path, path: str) -> None:
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_text("Publish now").click()
+    page.get_by_text("Changes saved").first.wait_for()
+    page.wait_for_url(re.compile(r"/entries/"))   # the editor moves to the saved entry
+    deadline = time.monotonic() + 10
+    while not (project / path).exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
+def _fill(page, label: str, value: str, index: int = -1) -> None:
+    """Type into the field labelled `label` (the last one when several share the label) and
+    make sure it kept the text: a new form renders twice while it loads its lists."""
+    fields = page.get_by_label(label, exact=True)
+    deadline = time.monotonic() + 15
+    while True:
+        field = fields.nth(index) if index >= 0 else fields.last
+        try:
+            field.fill(value, timeout=2_000)
+            if field.input_value(timeout=1_000) == value:
+                return
+        except PlaywrightError:
+            pass
+        if time.monotonic() > deadline:
+            raise AssertionError(f"Could not type into the field {label!r}")
+        page.wait_for_timeout(200)
+
+
+def _pick(page, label: str, typed: str) -> None:
+    """Choose in a searchable list (relation or select): type, then take the first match."""
+    try:
+        page.get_by_label(label, exact=True).last.fill(typed)
+    except Exception:
+        page.screenshot(path="/tmp/cmsx/fail.png", full_page=True)
+        raise
+    page.get_by_role("option").first.wait_for()
+    page.keyboard.press("Enter")
+
+
+def test_a_lesson_made_in_the_form(editor):
+    page, project = editor["page"], editor["project"]
+    page.goto(editor["admin"] + "#/collections/lessons/new")
+    page.get_by_role("button", name="Add objectives").wait_for()
+    _fill(page, "Title", "14. Networking at work")
+    _fill(page, "Description", "How to keep in touch with people at work.")
+    _fill(page, "Promise", "By the end, you will know one way to help a co-worker.")
+    _fill(page, "Minutes", "20")
+    for label, item in (("Objectives", "Objective"), ("Key points", "Key point")):
+        page.get_by_role("button", name=f"Add {label.lower()}").click()
+        _fill(page, item, f"One short {item.lower()}.")
+    _fill(page, "Lesson text", "# 14. Networking at work\n\nYour co-workers are part of your network.\n")
+    _publish(page, project, NEW_LESSON)
+    text = (project / NEW_LESSON).read_text()
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert front["title"] == "14. Networking at work"
+    assert front["minutes"] == 20
+    assert front["objectives"] == ["One short objective."]
+    assert text.endswith("---\n# 14. Networking at work\n\nYour co-workers are part of your network.\n")
+
+
+def test_a_quiz_made_in_the_form_passes_the_checker_and_builds(editor, tmp_path):
+    page, project = editor["page"], editor["project"]
+    page.goto(editor["admin"] + "#/collections/exercise-quiz/new")
+    page.get_by_role("button", name="Add questions").wait_for()
+    _fill(page, "Id", "cms-quiz")
+    _fill(page, "Title", "A quiz made in the editor")
+    _pick(page, "Lesson", "14.")
+    _fill(page, "Minutes", "5")
+    _fill(page, "Instructions", "Choose the best answer. Then press Check.")
+    _fill(page, "Prompt", "Networking at work means asking for a raise.")
+    _fill(page, "Text", "Myth")
+    page.get_by_label("Correct (optional)").first.click()
+    _fill(page, "Feedback (optional)", "It means helping each other, both ways.", 0)
+    page.get_by_role("button", name="Add options").click()
+    _fill(page, "Text", "Fact", 1)
+    _fill(page, "Feedback (optional)", "A raise is a different talk.", 1)
+    _fill(page, "Timing", "5 minutes alone.")
+    _fill(page, "Group", "Read the question aloud. People vote.")
+    page.get_by_role("button", name="Add prompts").click()
+    _fill(page, "Prompt", "Which answer surprised you?")
+    for name, expect, letter in (("all right", "pass", "a"), ("all wrong", "fail", "b")):
+        page.get_by_role("button", name="Add examples").click()
+        _fill(page, "Name", name)
+        _pick(page, "Expect", expect)
+        page.locator("button", has_text="Add a row").last.click()
+        _fill(page, "Letters of the chosen options (row 1)", letter)
+    _publish(page, project, NEW_QUIZ)
+
+    # Place it in the lesson with "Insert exercise": chosen by its title.
+    page.goto(editor["admin"] + "#/collections/lessons")
+    page.get_by_text("14. Networking at work", exact=True).click()
+    page.get_by_label("Exercise to insert").select_option(label="A quiz made in the editor (cms-quiz)")
+    page.get_by_role("button", name="Insert exercise").click()
+    _publish(page, project, NEW_LESSON)
+    deadline = time.monotonic() + 10
+    while "cms-quiz" not in (project / NEW_LESSON).read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert (project / NEW_LESSON).read_text().endswith(
+        "network.\n\n/// exercise | cms-quiz\n///\n")
+
+    saved = yaml.safe_load((project / NEW_QUIZ).read_text())
+    assert saved["kind"] == "quiz" and saved["lesson"] == "lessons/14-networking-at-work.md"
+    assert saved["examples"][0]["answer"] == {"1": ["a"]}
+    check = subprocess.run([PYTHON, "scripts/check_exercises.py"], cwd=project, env=build_env(),
+                           capture_output=True, text=True)
+    assert check.returncode == 0 and "warning" not in check.stdout, check.stdout
+    assert build_worksheets(project).returncode == 0
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    lesson = (tmp_path / "site" / "lessons" / "14-networking-at-work.html").read_text()
+    assert 'data-exercise="cms-quiz"' in lesson and "A quiz made in the editor" in lesson
+
+
+def test_editing_title_and_minutes_keeps_the_rest_of_the_lesson(editor):
+    page, project = editor["page"], editor["project"]
+    original = (project / EDITED_LESSON).read_text()
+    page.goto(editor["admin"] + "#/collections/lessons")
+    page.get_by_text("2. A two-way street", exact=True).click()
+    expect(page.get_by_label("Title", exact=True).first).to_have_value(re.compile(r"^2\."))
+    _fill(page, "Title", "2. A street that goes both ways", 0)
+    _fill(page, "Minutes", "35", 0)
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_text("Publish now").click()
+    page.get_by_text("Changes saved").first.wait_for()
+    deadline = time.monotonic() + 10
+    while (project / EDITED_LESSON).read_text() == original and time.monotonic() < deadline:
+        time.sleep(0.1)
+    changed = (project / EDITED_LESSON).read_text()
+    _, old_front, old_body = original.split("---\n", 2)
+    _, new_front, new_body = changed.split("---\n", 2)
+    assert new_body == old_body
+    old, new = yaml.safe_load(old_front), yaml.safe_load(new_front)
+    assert new.pop("title") == "2. A street that goes both ways" and new.pop("minutes") == 35
+    old.pop("title"), old.pop("minutes")
+    assert new == old
+
+
+def test_untouched_files_are_not_rewritten_and_nothing_leaves_the_machine(editor):
+    page, project = editor["page"], editor["project"]
+    after = _snapshot(project)
+    changed = {path for path, value in after.items() if editor["before"].get(path) != value}
+    assert changed == {NEW_LESSON, NEW_QUIZ, EDITED_LESSON}
+    assert page.watch.foreign_requests() == []
+    assert page.watch.errors == []
