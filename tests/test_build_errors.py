@@ -75,15 +75,15 @@ def _edit(relative: str, old: str, new: str):
     return apply
 
 
-def _copy_lesson(project: Path) -> None:
-    shutil.copy(project / "docs/lessons/05-elevator-speech.md", project / "docs/lessons/14-my-copy.md")
+def _copy_page(project: Path) -> None:
+    shutil.copy(project / "docs/glossary.md", project / "docs/glossary-copy.md")
 
 
 MISTAKES = {
     # name: (make the mistake, the checker's first code, what the failed build names)
     "nav names a missing page": (_edit("mkdocs.yml", "- Glossary: glossary.md", "- Glossary: glossery.md"),
                                  "nav-missing-page", "glossery.md"),
-    "lesson added by copying a file": (_copy_lesson, "not-in-menu", "lessons/14-my-copy.md"),
+    "page added by copying a file": (_copy_page, "not-in-menu", "glossary-copy.md"),
     "link to a heading that is gone": (_edit("docs/lessons/02-two-way-street.md",
                                              "01-what-networking-is.md#people-say-yes",
                                              "01-what-networking-is.md#people-say-no"),

@@ -69,20 +69,30 @@ def test_a_menu_line_naming_a_missing_page_and_the_page_it_left_out(course):
     missing = next(p for p in problems if p.code == "nav-missing-page")
     assert (missing.path, missing.line) == ("mkdocs.yml", 5)
     assert missing.hint.startswith('Did you mean "lessons/01-start.md"?')
-    left_out = next(p for p in problems if p.code == "not-in-menu")
+    left_out = next(p for p in problems if p.code == "lesson-not-in-menu")
     assert left_out.path == LESSON and left_out.cause == "mkdocs.yml"
     text = report(course)
-    assert text.index("[nav-missing-page]") < text.index("[not-in-menu]")
-    assert CAUSED_BY_ABOVE in text.split("[not-in-menu]")[1]
+    assert text.index("[nav-missing-page]") < text.index("[lesson-not-in-menu]")
+    assert CAUSED_BY_ABOVE in text.split("[lesson-not-in-menu]")[1]
 
 
-def test_a_lesson_added_by_copying_a_file_is_not_in_the_menu(course):
+def test_a_lesson_added_by_copying_a_file_is_a_warning_since_it_joins_the_menu_itself(course):
     (course / "mkdocs.yml").write_text(MENU)
     copy = course / "docs/lessons/02-copy.md"
     copy.write_text((course / LESSON).read_text())
+    assert not [p for p in errors(course) if "menu" in p.code]
+    [problem] = [p for p in check_course(course) if p.code == "lesson-not-in-menu"]
+    assert problem.path == "docs/lessons/02-copy.md" and problem.level == "warning"
+    assert 'add the line "- lessons/02-copy.md" to mkdocs.yml under "Lessons" after line 5' in problem.hint
+    assert "title and exercises" in problem.hint
+
+
+def test_another_page_left_out_of_the_menu_is_an_error(course):
+    (course / "mkdocs.yml").write_text(MENU)
+    (course / "docs/extra-page.md").write_text("# An extra page\n\nSome text.\n")
     [problem] = [p for p in errors(course) if p.code == "not-in-menu"]
-    assert problem.path == "docs/lessons/02-copy.md"
-    assert 'Add the line "- lessons/02-copy.md" to mkdocs.yml under "Lessons" after line 5' in problem.hint
+    assert problem.path == "docs/extra-page.md"
+    assert 'Add the line "- extra-page.md" to mkdocs.yml' in problem.hint
 
 
 def test_a_draft_may_stay_out_of_the_menu(course):

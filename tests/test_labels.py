@@ -19,8 +19,16 @@ OUTSIDE = {
     "Fork", "Compare & pull request", "Check lessons and exercises", "Files changed",
     # an editor's menu, named in the checker guide
     "Save as",
+    # GitHub's token page and a check's details, named in the GitHub guide
+    "Generate new token", "Read and write", "Generate token", "Details",
+    # the browser editor (Decap CMS) and its sign-in, named in the browser-editing guide
+    "Login with GitHub", "Login", "Authorize", "New", "Save", "Publish",
 }
-"""Buttons and menus that are not the course's own: the theme's, GitHub's, an editor's."""
+"""Buttons and menus that are not the course's own: the theme's, GitHub's, an editor's, Decap
+CMS's. The browser editor's one button of its own is checked below, against admin/editor.js."""
+
+EDITOR_BUTTONS = {"Insert exercise"}
+"""The button the course adds to the browser editor (admin/editor.js), quoted in its guide."""
 
 LABEL_VERBS = ("Check", "Export", "Import", "Save", "Open", "Download", "Print", "Try", "Add",
                "Mark", "Clear", "Copy", "Read", "Start", "Stop", "Remove", "Undo", "Continue")
@@ -54,7 +62,13 @@ def quoted_labels(text: str) -> list[str]:
 
 
 def wrong_quotes(text: str) -> list[str]:
-    return [phrase for phrase in quoted_labels(text) if phrase not in all_labels() | OUTSIDE]
+    return [phrase for phrase in quoted_labels(text) if phrase not in all_labels() | OUTSIDE | EDITOR_BUTTONS]
+
+
+def test_the_editor_button_the_guide_names_is_the_one_in_the_editor():
+    editor = (ROOT / "admin" / "editor.js").read_text(encoding="utf-8")
+    for label in EDITOR_BUTTONS:
+        assert f'"{label}")' in editor, label
 
 
 def sources() -> dict[str, str]:

@@ -15,21 +15,21 @@ def test_an_honest_time_passes_and_the_figure_adds_up(tmp_path):
     course = load_course(root)
     page = course.lessons["lessons/01-start.md"]
     assert reading_words(page) == 29  # 24 words of prose, 5 in the headings
-    assert needed_minutes(page, course) == 0 + 50  # under half a minute of reading, seven exercises
+    assert needed_minutes(page, course) == 0 + 60  # under half a minute of reading, eight exercises
     assert "lesson-time" not in [p.code for p in check_course(root)]
 
 
 def test_a_lesson_that_says_too_little_gets_a_warning_with_the_figure(tmp_path):
     root = make_course(tmp_path)
-    edit(root / LESSON, "minutes: 55", "minutes: 49")
+    edit(root / LESSON, "minutes: 65", "minutes: 59")
     problems = [p for p in check_course(root) if p.code == "lesson-time"]
     assert len(problems) == 1 and problems[0].level == "warning" and problems[0].line == 5
-    assert "says it takes 49 minutes, but it needs about 50" in problems[0].message
-    assert "Change `minutes:` to 50 or more" in problems[0].hint
+    assert "says it takes 59 minutes, but it needs about 60" in problems[0].message
+    assert "Change `minutes:` to 60 or more" in problems[0].hint
 
 
 def test_more_words_raise_the_figure(tmp_path):
     root = make_course(tmp_path)
     edit(root / LESSON, "You can start small.", "You can start small. " + "Say hello to one more person. " * 100)
     problems = [p for p in check_course(root) if p.code == "lesson-time"]
-    assert len(problems) == 1 and "needs about 56: 629 words" in problems[0].message
+    assert len(problems) == 1 and "needs about 66: 629 words" in problems[0].message

@@ -413,6 +413,14 @@ MESSAGES: dict[str, Message] = {
         "Add the line \"- {page}\" to mkdocs.yml {section}after line {after}, lined up with the line above.",
         guide_anchor=GUIDE + "#not-in-menu",
         hints_for={"no-menu": "Add the line \"- {page}\" under \"nav:\" in mkdocs.yml."}),
+    "lesson-not-in-menu": Message(
+        "The lesson \"{page}\" is not in the menu (nav: in mkdocs.yml). The site adds it by itself, "
+        "after the other lessons in the order of their file names.",
+        "To choose its place, add the line \"- {page}\" to mkdocs.yml {section}after line {after}, "
+        "lined up with the line above. A lesson made by copying another lesson's file still has "
+        "that lesson's title and exercises: change them too.",
+        level="warning", guide_anchor=GUIDE + "#lesson-not-in-menu",
+        hints_for={"no-menu": "To choose its place, add the line \"- {page}\" under \"nav:\" in mkdocs.yml."}),
     # --- readability --------------------------------------------------------------------------
     "reading-grade": Message(
         "This lesson reads at grade {grade}; aim for grade {limit} or lower.",

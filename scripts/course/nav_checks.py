@@ -13,6 +13,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from .lesson_nav import LESSONS_DIR
 from .problems import Problem, problem
 from .yamlfile import compose, read_text, suggest
 
@@ -85,7 +86,10 @@ def check_nav(course) -> list[Problem]:
         folder = name.rpartition("/")[0]
         near = [e for e in entries if e.name.rpartition("/")[0] == folder] or entries
         after = typos.get(name) or (near[-1] if near else None)
-        problems.append(problem("not-in-menu", page.path, 1, 0, root=root, page=name,
+        # A lesson joins the menu by itself (lesson_nav.py: the browser editor cannot change
+        # mkdocs.yml), so a lesson left out is only a warning; any other page is an error.
+        code = "lesson-not-in-menu" if name.startswith(LESSONS_DIR) else "not-in-menu"
+        problems.append(problem(code, page.path, 1, 0, root=root, page=name,
                                 after=after.line if after else 1,
                                 section=f"under \"{after.section}\" " if after and after.section else "",
                                 situation="" if after else "no-menu",
