@@ -22,13 +22,14 @@ from course import exercise_html, model
 from course.loader import load_exercise
 from course.plans import WorkshopPlan, load_plan
 from course.print_settings import PrintOptions, course_info
-from course.worksheets import packet_front_html, packet_view, worksheet_html
+from course.packets import front_html, packet_view
+from course.worksheets import worksheet_html
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markup"
 TAG = "<i-leak>"
 """Every text field of the fixtures holds this tag; the HTML must never hold it as a tag."""
 
-NOT_TEXT = {"id", "lesson", "kind", "category", "type", "path", "exercise"}
+NOT_TEXT = {"id", "lesson", "kind", "category", "type", "path", "exercise", "role", "learner"}
 """Fields of type str that hold ids, names of kinds or paths, never text a person reads."""
 NOT_TEXT_LISTS = {(model.Target, "parts"), (model.LengthRule, "parts")}
 """Lists of str that hold part ids."""
@@ -120,7 +121,16 @@ def shown_as_text(html: str, fields: list[tuple[str, str]], what: str, skip=()) 
 
 
 # Fields a page or an edition does not show at all (checked by the worksheet tests).
-LEARNER_HIDES = ("facilitator", "feedback", "explanation", "answer_key")
+LEARNER_HIDES = ("facilitator", "feedback", "explanation", "answer_key",
+                 # a dialogue's role-play cards carry the first good choice only; the question
+                 # and the other choices are on the site and in the facilitator's script
+                 "lines[1].prompt", "lines[1].choices[1]")
+SITE_ONLY = ("row_name",)
+"""Fields only the site shows: a tracker's "Contact 1" card names."""
+PRINT_ONLY = ("plan_lines",)
+"""Fields only the worksheet shows: a checklist's lines to write a plan on."""
+FACILITATOR_HIDES = ("brief",)
+"""A dialogue's role briefs are on the learner edition's role-play cards, which the group uses."""
 SITE_HIDES = ("facilitator",)
 
 
@@ -133,7 +143,7 @@ def test_the_site_shows_markup_as_text(kind):
     exercise = load_markup(kind)
     fields = text_fields(exercise)
     html = exercise_html.render_exercise(exercise)
-    shown_as_text(html, fields, f"site, {kind}", skip=_hidden(fields, SITE_HIDES))
+    shown_as_text(html, fields, f"site, {kind}", skip=_hidden(fields, SITE_HIDES + PRINT_ONLY))
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -143,16 +153,20 @@ def test_every_worksheet_shows_markup_as_text(kind, edition, info):
     fields = text_fields(exercise)
     html = worksheet_html(exercise, edition, PrintOptions(), info)
     hidden = _hidden(fields, LEARNER_HIDES) if edition == "learner" else set()
-    shown_as_text(html, fields, f"{edition} worksheet, {kind}", skip=hidden)
+    if edition == "facilitator":
+        hidden = _hidden(fields, FACILITATOR_HIDES)
+    shown_as_text(html, fields, f"{edition} worksheet, {kind}", skip=hidden | _hidden(fields, SITE_ONLY))
 
 
 @pytest.mark.parametrize("edition", ["learner", "facilitator"])
 def test_every_packet_shows_markup_as_text(plan, edition, info):
     quiz = load_markup("quiz")
-    packet = packet_view(plan, {quiz.id: quiz}, edition, info)
-    html = packet_front_html(packet, PrintOptions(), info)
+    packet = packet_view(plan, list(range(1, len(plan.sessions) + 1)), {quiz.id: quiz}, edition, info, ROOT)
+    html = front_html(packet, PrintOptions(), info)
     fields = text_fields(plan) + [("quiz title", quiz.title)]
     hidden = {where for where, _ in fields if "notes" in where} if edition == "learner" else set()
+    # an activity's timing note is printed in the facilitator box of its worksheet in the packet
+    hidden |= {where for where, _ in fields if "timing" in where}
     shown_as_text(html, fields, f"{edition} packet", skip=hidden | {"sessions[0].activities[1].title"})
 
 
