@@ -24,8 +24,10 @@ SAVED = {
                    "meeting_date": "2026-11-24"},
     "fx-quiz": {"answer": {"1": ["b"], "2": ["a"]}, "checked": True},
     "fx-sort": {"answer": {"1": "networking", "2": "bothering"}, "checked": True},
+    "fx-dialogue": {"answer": {"1": "b"}, "practised": True},
 }
-PAGES = ("lessons/01-practice.html", "lessons/02-speaking.html", "lessons/03-keeping-track.html")
+PAGES = ("lessons/01-practice.html", "lessons/02-speaking.html", "lessons/05-dialogue.html",
+         "lessons/03-keeping-track.html")
 
 MEASURE = """() => {
   const problems = [];
@@ -94,6 +96,8 @@ def test_every_kind_fits_at_every_width(filled, practice_url, scheme):
         tracker = exercise(page, "fx-tracker")
         assert tracker.locator("[data-column=name]").first.input_value() == LONG
         assert tracker.locator("select[data-column=group]").first.input_value() == "Former co-workers"
+        page.goto(practice_url + "lessons/05-dialogue.html")
+        assert exercise(page, "fx-dialogue").locator("input[type=radio]:checked").count() == 1
     finally:
         ctx.close()
     assert problems == [] and errors == []
