@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .loader import load_exercise
+from .messages import PRINTABLES_BUILDING, PRINTABLES_FAILED
 from .pdf_jobs import PACKET_VARIANTS, WORKSHEET_VARIANTS
 from .plans import load_plan, plan_files
 from .print_settings import EDITIONS, KIT, PrintOptions, course_info, pdf_filename
@@ -124,11 +125,24 @@ def printables_markdown(root: Path, prefix: str = PDF_FOLDER + "/", course=None)
     return "\n".join(lines) + "\n"
 
 
-def fill_printables_page(markdown: str, root: Path, course=None) -> str:
-    """docs/printables.md with its marker line replaced by the list (for the MkDocs hook)."""
+def build_notice(status: dict | None) -> str:
+    """Under `make serve`: a note above the list while the PDFs are still being made behind
+    the preview (`pdf_publish.py`), or when making them stopped. "" otherwise."""
+    if not status:
+        return ""
+    if status.get("state") == "failed":
+        return f'!!! warning "PDFs not made"\n\n    {PRINTABLES_FAILED}\n\n'
+    done, total = status.get("done", 0), status.get("total", 0)
+    progress = f" ({done} of {total} so far)" if isinstance(total, int) and total > 0 else ""
+    return f'!!! note "PDFs on their way"\n\n    {PRINTABLES_BUILDING.format(progress=progress)}\n\n'
+
+
+def fill_printables_page(markdown: str, root: Path, course=None, status: dict | None = None) -> str:
+    """docs/printables.md with its marker line replaced by the list (for the MkDocs hook).
+    `status`: the background build's, under `make serve` (see `build_notice`)."""
     if MARKER not in markdown:
         return markdown
-    return markdown.replace(MARKER, printables_markdown(root, course=course), 1)
+    return markdown.replace(MARKER, build_notice(status) + printables_markdown(root, course=course), 1)
 
 
 def _read(path: Path) -> str:
