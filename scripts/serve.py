@@ -58,6 +58,8 @@ class Worksheets:
         self.root = root
         self.process: subprocess.Popen | None = None
         self.stopped = False
+        self.lock = threading.Lock()
+        """Held while starting or stopping the build, so a stop never misses it."""
 
     def run(self, server: subprocess.Popen, port: int) -> None:
         deadline = time.monotonic() + STARTUP_LIMIT
@@ -67,15 +69,19 @@ class Worksheets:
             return
         print(SERVE_STEPS["worksheets"], flush=True)
         pdf_publish.seed(self.root)
-        pdf_publish.write_status(self.root, "building")
         command = [sys.executable, str(self.root / "scripts" / "build_worksheets.py"),
                    "--out", str(pdf_publish.staging(self.root))]
-        self.process = subprocess.Popen(
-            command, cwd=self.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            start_new_session=True, preexec_fn=lambda: os.nice(10))  # the preview comes first
+        with self.lock:
+            if self.stopped:
+                return
+            self.process = subprocess.Popen(
+                command, cwd=self.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                start_new_session=True, preexec_fn=lambda: os.nice(10))  # the preview comes first
         shown, lines = time.monotonic(), []
         for line in self.process.stdout:
             match = LINE.match(line)
+            if self.stopped:
+                break
             if not match:
                 lines.append(line.rstrip("\n"))
                 continue
@@ -93,16 +99,17 @@ class Worksheets:
         summary = next((line.split(": ", 1)[1] for line in lines if line.startswith("Worksheets: ")), "")
         pdf_publish.clear_status(self.root)  # before the PDFs arrive: the rebuild drops the note
         pdf_publish.publish(self.root)
-        print(SERVE_STEPS["ready"].format(summary=summary.rstrip(".")), flush=True)
+        print(SERVE_STEPS["ready"].format(summary=summary), flush=True)
 
     def stop(self) -> None:
-        self.stopped = True
-        if self.process is not None and self.process.poll() is None:
-            try:
-                os.killpg(self.process.pid, signal.SIGTERM)  # the build and its workers
-            except ProcessLookupError:
-                pass
-            self.process.wait()
+        with self.lock:
+            self.stopped = True
+            if self.process is not None and self.process.poll() is None:
+                try:
+                    os.killpg(self.process.pid, signal.SIGTERM)  # the build and its workers
+                except ProcessLookupError:
+                    pass
+                self.process.wait()
         pdf_publish.clear_status(self.root)
 
 
@@ -119,8 +126,10 @@ def main(argv: list[str] | None = None) -> int:
         print(format_message("port-busy", port=port, other=other), file=sys.stderr)
         return 1
     bin_dir = Path(sys.executable).parent
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped: stop the worksheet build too
     print(SERVE_STEPS["site"].format(url=f"http://{HOST}:{port}"), flush=True)
-    pdf_publish.clear_status(ROOT)  # a build stopped by an earlier Ctrl+C is not running now
+    # The Printables page of the first build already says the PDFs are on their way.
+    pdf_publish.write_status(ROOT, "building")
     mkdocs = [str(bin_dir / "mkdocs"), "serve", "--dev-addr", f"{HOST}:{port}"]
     server = subprocess.Popen(mkdocs, cwd=ROOT, env={**os.environ})
     worksheets = Worksheets(ROOT)

@@ -1,8 +1,9 @@
 """Building the PDFs that are missing or out of date, on every core.
 
 What to build and the source hashes are `pdf_jobs.py`; how one PDF looks is `worksheets.py`.
-PDFs of the same edition and options are built together in one process, so a worksheet is laid
-out once and its pages reused in every packet that prints it.
+Each page is laid out once, as a "part" named by the hash of its HTML (see `_Group`), and its
+pages are reused in every PDF that prints it. The PDFs are built in small tasks (the packets of
+one plan, or a few worksheets) on every core; tasks share parts through the `PARTS` folder.
 """
 
 from __future__ import annotations
@@ -44,12 +45,12 @@ class Result:
 # --- building ---------------------------------------------------------------------------------
 
 class _Group:
-    """Every PDF of one edition and one set of options, built in one process.
+    """PDFs of one edition and one set of options, built in one process (one task).
 
     Each page that needs laying out (a worksheet, a packet's front, a divider, the layer of page
     numbers) becomes a "part" in `PARTS`, named by the hash of its HTML and of the layout files,
     and is laid out only when no part of that name exists. A PDF is then put together from its
-    parts with pypdf and numbered through (`pdf_pages.assemble`): a packet whose exercise
+    parts with pikepdf and numbered through (`pdf_pages.assemble`): a packet whose exercise
     changed lays out that one worksheet again, not the whole packet.
     """
 
@@ -59,7 +60,7 @@ class _Group:
         self.edition, self.options = edition, options
         self.exercises: dict[Path, object] = {}
         self.pages: dict[str, int] = {}
-        self.readers: dict[str, PdfReader] = {}
+        self.readers: dict[str, object] = {}
         # A part is named by its HTML and what turns HTML into pages: the stylesheet and the
         # layout code. Changing how parts are put together does not lay them out again.
         layout = hashlib.sha256()
@@ -84,10 +85,10 @@ class _Group:
                 self.pages[name] = worksheets.layout_part(html, path, self.options)
         return name
 
-    def reader(self, name: str) -> PdfReader:
-        """A part, parsed once for the whole group."""
+    def reader(self, name: str):
+        """A part, opened once for the whole group."""
         if name not in self.readers:
-            self.readers[name] = PdfReader(str(self.out / PARTS / name))
+            self.readers[name] = pdf_pages.open_part(self.out / PARTS / name)
         return self.readers[name]
 
     def sheet(self, exercise, minutes: int = 0, timing: str = "") -> str:
@@ -190,16 +191,15 @@ def _write_assembled(parts, numbers, target: Path, title: str, metadata: dict) -
 
 
 _progress_queue = None
-packets = pdf_pages = worksheets = PdfReader = None
+packets = pdf_pages = worksheets = None
 
 
 def _load_builders() -> None:
-    """WeasyPrint, pypdf and the templates, loaded only when something is built: a run with
+    """WeasyPrint, pikepdf and the templates, loaded only when something is built: a run with
     nothing to do stays fast."""
-    global packets, pdf_pages, worksheets, PdfReader
-    from pypdf import PdfReader as reader
+    global packets, pdf_pages, worksheets
     from . import packets as packets_module, pdf_pages as pages_module, worksheets as worksheets_module
-    packets, pdf_pages, worksheets, PdfReader = packets_module, pages_module, worksheets_module, reader
+    packets, pdf_pages, worksheets = packets_module, pages_module, worksheets_module
 
 
 def _remember_queue(queue) -> None:
@@ -250,7 +250,7 @@ def build(root: Path, out: Path, plan: Plan, *, everything: bool = False, worker
             result.skipped += 1
         else:
             manifest.pop(job.filename, None)
-            groups.setdefault((job.edition, job.options), []).append((job, digest))
+            groups.setdefault(_task_key(job), []).append((job, digest))
             by_name[job.filename] = job
     if everything:
         wanted = {job.filename for job in plan.jobs}
@@ -275,8 +275,9 @@ def build(root: Path, out: Path, plan: Plan, *, everything: bool = False, worker
             progress(f"[{len(result.built) + len(result.failures)}/{total}] {by_name[filename].label}"
                      + (": FAILED" if error else ""))
 
-    # The biggest groups first, so both cores stay busy to the end.
-    tasks = sorted(groups.values(), key=lambda items: -sum(len(job.inputs) for job, _ in items))
+    # The biggest tasks first, so both cores stay busy to the end.
+    tasks = sorted((chunk for items in groups.values() for chunk in _chunks(items)),
+                   key=lambda items: -sum(len(job.inputs) for job, _ in items))
     workers = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
     try:
         if workers == 1:
@@ -290,6 +291,23 @@ def build(root: Path, out: Path, plan: Plan, *, everything: bool = False, worker
         _remove_unused_parts(out, manifest, parts)
     result.seconds = time.perf_counter() - started
     return result
+
+
+WORKSHEETS_PER_TASK = 8
+"""Worksheets built by one task: small tasks keep both cores busy to the end."""
+
+
+def _task_key(job: Job) -> tuple:
+    """PDFs built by one task, in one process: the packets of one plan (they share their
+    worksheets' pages), or worksheets of one edition and paper. Tasks of the same edition and
+    paper share parts through `PARTS`: a part one task laid out is read by the next."""
+    return (job.edition, job.options, job.source_id if job.kind == "packet" else "")
+
+
+def _chunks(items: list) -> list[list]:
+    if items[0][0].kind == "packet":
+        return [items]
+    return [items[start:start + WORKSHEETS_PER_TASK] for start in range(0, len(items), WORKSHEETS_PER_TASK)]
 
 
 def _remove_unused_parts(out: Path, manifest: dict, parts: dict) -> None:
