@@ -58,6 +58,8 @@ class _Group:
         _load_builders()
         self.root, self.out, self.info = Path(root), Path(out), info
         self.edition, self.options = edition, options
+        self.previous = read_parts(self.out)
+        """What each PDF was put together from last time: a packet's front then was its first part."""
         self.exercises: dict[Path, object] = {}
         self.pages: dict[str, int] = {}
         self.readers: dict[str, object] = {}
@@ -123,8 +125,10 @@ class _Group:
                     seen.add(exercise.id)
                     body.append((exercise.title, exercise.id,
                                  self.sheet(exercise, activity.minutes, activity.timing), agenda_session))
-        front, front_pages = "", 0
-        for _ in range(4):  # the contents name page numbers, which depend on the front's own length
+        # The contents name page numbers, which depend on the front's own length: start from
+        # the length it had last time, so an unchanged front is not laid out again to find it.
+        front, front_pages = "", self._previous_front_pages(job)
+        for _ in range(4):
             page = 1 + front_pages + (self.options.duplex and front_pages % 2)
             view.pages, view.contents = {}, []
             for title, exercise_id, name, _session in body:
@@ -140,6 +144,17 @@ class _Group:
         names = [front] + [name or self.part(packets.divider_html(view, session, self.options, self.info))
                            for _title, _id, name, session in body]
         return self.padded(names), view.title
+
+    def _previous_front_pages(self, job: Job) -> int:
+        names = self.previous.get(job.filename) or [""]
+        if not names[0] or not (self.out / PARTS / names[0]).exists():
+            return 0
+        self.part_pages(names[0])
+        return self.pages[names[0]]
+
+    def part_pages(self, name: str) -> None:
+        if name not in self.pages:
+            self.pages[name] = len(self.reader(name).pages)
 
     def build(self, job: Job, source_hash: str) -> tuple[int, list[str]]:
         target = self.out / job.filename
