@@ -127,8 +127,11 @@ class _Group:
                                  self.sheet(exercise, activity.minutes, activity.timing), agenda_session))
         # The contents name page numbers, which depend on the front's own length: start from
         # the length it had last time, so an unchanged front is not laid out again to find it.
+        # Without one (a first build), each of its sections (cover, contents, agenda...) is
+        # taken to fill one page: right unless one runs over.
         front, front_pages = "", self._previous_front_pages(job)
-        for _ in range(4):
+        guessed = front_pages > 0
+        for _ in range(5):
             page = 1 + front_pages + (self.options.duplex and front_pages % 2)
             view.pages, view.contents = {}, []
             for title, exercise_id, name, _session in body:
@@ -137,7 +140,11 @@ class _Group:
                 if exercise_id:
                     view.pages[exercise_id] = page
                 page += length + (self.options.duplex and length % 2)
-            front = self.part(packets.front_html(view, self.options, self.info))
+            html = packets.front_html(view, self.options, self.info)
+            if not guessed:
+                guessed, front_pages = True, max(1, html.count("<section"))
+                continue
+            front = self.part(html)
             if self.pages[front] == front_pages:
                 break
             front_pages = self.pages[front]

@@ -214,6 +214,8 @@ def assemble(parts: list[Pdf | None], numbers: Pdf, target: io.BufferedIOBase,
         pdf.docinfo[Name("/" + key)] = value
     pdf.Root.Lang = pikepdf.String("en-CA")
     version = max([part.pdf_version for part in parts if part is not None], default="1.7")
-    pdf.save(target, min_version=version, deterministic_id=True,
+    # The parts' streams are compressed already: copied as they are, not decoded and compressed again.
+    pdf.save(target, min_version=version, deterministic_id=True, compress_streams=True,
+             stream_decode_level=pikepdf.StreamDecodeLevel.none,
              object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return len(pdf.pages)

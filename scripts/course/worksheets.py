@@ -242,11 +242,8 @@ def write_part(document, target: Path, options: PrintOptions) -> int:
                                          dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            # Uncompressed: a part is only read back by pdf_pages.assemble, which compresses
-            # the PDF it writes (in qpdf, several times faster than WeasyPrint's zlib pass).
             document.write_pdf(stream, pdf_forms=options.forms, custom_metadata=True,
-                               pdf_variant="pdf/ua-1", pdf_identifier=target.stem.encode(),
-                               uncompressed_pdf=True)
+                               pdf_variant="pdf/ua-1", pdf_identifier=target.stem.encode())
         os.chmod(temporary, 0o644)  # mkstemp makes it private; the site serves it to everyone
         os.replace(temporary, target)
     except BaseException:
