@@ -128,13 +128,18 @@ def main(argv: list[str] | None = None) -> int:
     bin_dir = Path(sys.executable).parent
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped: stop the worksheet build too
     print(SERVE_STEPS["site"].format(url=f"http://{HOST}:{port}"), flush=True)
-    # The Printables page of the first build already says the PDFs are on their way.
-    pdf_publish.write_status(ROOT, "building")
+    current = pdf_publish.up_to_date(ROOT)
+    if current:
+        pdf_publish.clear_status(ROOT)
+    else:  # the Printables page of the first build already says the PDFs are on their way
+        pdf_publish.write_status(ROOT, "building")
     mkdocs = [str(bin_dir / "mkdocs"), "serve", "--dev-addr", f"{HOST}:{port}"]
     server = subprocess.Popen(mkdocs, cwd=ROOT, env={**os.environ})
     worksheets = Worksheets(ROOT)
-    thread = threading.Thread(target=worksheets.run, args=(server, port), daemon=True)
-    thread.start()
+    if current:
+        print(SERVE_STEPS["current"], flush=True)
+    else:
+        threading.Thread(target=worksheets.run, args=(server, port), daemon=True).start()
     try:
         return server.wait()
     except KeyboardInterrupt:

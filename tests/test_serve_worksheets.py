@@ -61,6 +61,19 @@ def test_status_is_read_only_while_a_build_runs_or_after_it_failed(tmp_path):
     assert pdf_publish.read_status(tmp_path) is None
 
 
+def test_nothing_is_built_behind_the_preview_when_the_pdfs_are_current(tmp_path):
+    from test_worksheets import make_project
+    project = make_project(tmp_path / "course")
+    assert not pdf_publish.up_to_date(project)  # no PDFs yet
+    plan = pdf_jobs.plan_jobs(project, pdf_jobs.Selection())
+    hasher = pdf_jobs.Hasher(project, plan.info)
+    _built(project / pdf_publish.OUT, {job.filename: hasher.source_hash(job) for job in plan.jobs})
+    assert pdf_publish.up_to_date(project)
+    exercise = sorted((project / "exercises").glob("*.yml"))[0]
+    exercise.write_text(exercise.read_text() + "\n# changed\n")
+    assert not pdf_publish.up_to_date(project)
+
+
 def test_the_printables_page_says_when_pdfs_are_on_their_way(tmp_path):
     from test_worksheets import make_project
     project = make_project(tmp_path / "course")

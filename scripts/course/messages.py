@@ -62,6 +62,7 @@ SERVE_STEPS = {
             "Stop it with Ctrl+C.",
     "worksheets": "Step 2 of 2: the preview is ready. The printable worksheets are being built "
                   "behind it (the first time takes a few minutes; after that, only what changed).",
+    "current": "Step 2 of 2: the printable worksheets are up to date.",
     "progress": "Worksheets: {done} of {total} made...",
     "ready": "Worksheets ready. {summary} The Printables page links to them now.",
     "failed": "The worksheets could not be built (see above). The preview goes on without them: "

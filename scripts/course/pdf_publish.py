@@ -14,7 +14,7 @@ import os
 import shutil
 from pathlib import Path
 
-from .pdf_jobs import MANIFEST, PARTS, read_manifest, read_parts, write_manifest
+from .pdf_jobs import MANIFEST, PARTS, Hasher, Selection, plan_jobs, read_manifest, read_parts, write_manifest
 
 STAGING = Path(".cache") / "worksheets"
 """Inside the project: where `make serve` builds the PDFs (git ignores .cache/)."""
@@ -49,6 +49,17 @@ def read_status(root: Path) -> dict | None:
     if not isinstance(data, dict) or data.get("state") not in ("building", "failed"):
         return None
     return data
+
+
+def up_to_date(root: Path) -> bool:
+    """True when docs/printables/pdf already holds every PDF of the site, made from the current
+    files (a fraction of a second: no PDF is opened). Then there is nothing to build."""
+    plan = plan_jobs(Path(root), Selection())
+    if plan.problems:
+        return False  # the build says what is wrong
+    hasher, built, out = Hasher(Path(root), plan.info), read_manifest(Path(root) / OUT), Path(root) / OUT
+    return all(built.get(job.filename) == hasher.source_hash(job) and (out / job.filename).exists()
+               for job in plan.jobs)
 
 
 def seed(root: Path) -> None:
