@@ -80,11 +80,9 @@ class _Group:
         """The name of the part laid out from `html`, laying it out if it is new."""
         name = hashlib.sha256((self.layout_digest + html).encode()).hexdigest()[:24] + ".pdf"
         path = self.out / PARTS / name
-        if name not in self.pages:
-            if path.exists():
-                self.pages[name] = len(self.reader(name).pages)
-            else:
-                self.pages[name] = worksheets.layout_part(html, path, self.options)
+        if name not in self.pages and not path.exists():
+            self.pages[name] = worksheets.layout_part(html, path, self.options)
+        self.part_pages(name)
         return name
 
     def reader(self, name: str):
@@ -156,12 +154,13 @@ class _Group:
         names = self.previous.get(job.filename) or [""]
         if not names[0] or not (self.out / PARTS / names[0]).exists():
             return 0
-        self.part_pages(names[0])
-        return self.pages[names[0]]
+        return self.part_pages(names[0])
 
-    def part_pages(self, name: str) -> None:
+    def part_pages(self, name: str) -> int:
+        """How many pages a part has (laid out or read once)."""
         if name not in self.pages:
             self.pages[name] = len(self.reader(name).pages)
+        return self.pages[name]
 
     def build(self, job: Job, source_hash: str) -> tuple[int, list[str]]:
         target = self.out / job.filename
