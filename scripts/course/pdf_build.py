@@ -76,12 +76,15 @@ class _Group:
             self.exercises[path] = load_exercise(path, self.root)[0]
         return self.exercises[path]
 
-    def part(self, html: str) -> str:
-        """The name of the part laid out from `html`, laying it out if it is new."""
-        name = hashlib.sha256((self.layout_digest + html).encode()).hexdigest()[:24] + ".pdf"
+    def part(self, html: str, tagged: bool = True) -> str:
+        """The name of the part laid out from `html`, laying it out if it is new. The layer of
+        page numbers is not `tagged`: a number is drawn as an artifact, outside the tags (and
+        writing it without them is quicker)."""
+        salt = self.layout_digest + ("" if tagged else "untagged")
+        name = hashlib.sha256((salt + html).encode()).hexdigest()[:24] + ".pdf"
         path = self.out / PARTS / name
         if name not in self.pages and not path.exists():
-            self.pages[name] = worksheets.layout_part(html, path, self.options)
+            self.pages[name] = worksheets.layout_part(html, path, self.options, tagged)
         self.part_pages(name)
         return name
 
@@ -176,7 +179,7 @@ class _Group:
         shapes = [shape for name in names if name is not None for shape in pdf_pages.shapes(self.reader(name))]
         numbered = self._numbered_shapes(names, shapes)
         numbers = self.part(pdf_pages.numbers_html(numbered, self.options.page_size,
-                                                   self.options.margin_font_pt))
+                                                   self.options.margin_font_pt), tagged=False)
         parts = [self.reader(name) if name is not None else None for name in names]
         pages = _write_assembled(parts, self.reader(numbers), target, title,
                                  {"sourcehash": source_hash, "Author": self.info.name,
