@@ -106,5 +106,5 @@ mutate: $(STAMP) ## Mutation testing of the answer rules and the checks (slow; n
 	   print(f\"Mutation score: {caught} of {tried} changes caught, {s['survived']} survived\")"
 	@echo "See each survivor: cd $(MUTATE) && $(CURDIR)/$(BIN)/mutmut results, then mutmut show NAME"
 
-clean: ## Remove built files (site/, dist/, built PDFs)
-	rm -rf site site.tmp dist docs/printables/pdf .pytest_cache build
+clean: ## Remove built files (site/, dist/, built PDFs, the preview's PDFs in .cache/worksheets)
+	rm -rf site site.tmp dist docs/printables/pdf .cache/worksheets .pytest_cache build

@@ -42,6 +42,7 @@ BUDGETS = {
     "worksheets_cold_seconds": ("≤", 15.0),
     "worksheets_warm_seconds": ("≤", 0.5),
     "worksheets_one_changed_seconds": ("≤", 10.0),
+    "serve_first_answer_seconds": ("≤", 15.0),
     "edit_loop_seconds": ("<", 1.5),
     "page_gzip_ratio": ("≤", 1.2),
     "first_party_gzip_kb": ("≤", 25.0),
@@ -178,6 +179,35 @@ def bench_worksheets(work: Path) -> dict:
             "worksheets_one_changed_seconds": round(statistics.median(changed), 2),
             "files": len(files), "total_mb": round(sum(sizes) / 1e6, 1),
             "median_kb": round(statistics.median(sizes) / 1e3) if sizes else 0}
+
+
+def bench_fresh_serve(work: Path) -> dict:
+    """A fresh clone's `make serve` (packages installed, no PDFs yet): the time from starting
+    scripts/serve.py to the preview answering on 127.0.0.1, and whether the Printables page
+    then says the PDFs are still being made. Three runs, each stopped once it answers."""
+    seconds, noted = [], []
+    for run in range(3):
+        project = copy_project(work / f"fresh-serve-{run}")
+        port = free_port()
+        start = time.perf_counter()
+        process = subprocess.Popen([PYTHON, "scripts/serve.py", "--port", str(port)], cwd=project, env=ENV,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        try:
+            while time.perf_counter() - start < 120:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+                        if response.status == 200:
+                            break
+                except OSError:
+                    time.sleep(0.05)
+            seconds.append(time.perf_counter() - start)
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/printables.html", timeout=10) as response:
+                noted.append("PDFs on their way" in response.read().decode("utf-8"))
+        finally:
+            os.killpg(process.pid, 15)  # serve.py stops the worksheet build it started
+            process.wait(timeout=30)
+    return {"first_answer": summary(seconds), "serve_first_answer_seconds": round(statistics.median(seconds), 2),
+            "printables_note": all(noted)}
 
 
 def bench_edit_loop(work: Path) -> dict:
@@ -349,6 +379,7 @@ def verdict(key: str, value: float) -> str:
 
 def table(results: dict) -> str:
     b, c, w, e, p, s = (results[k] for k in ("build", "check", "worksheets", "edit_loop", "weight", "scaling"))
+    f = results["fresh_serve"]
     rows = [
         ("Build, course (s)", f"{b['course']['median']} [{b['course']['min']}–{b['course']['max']}]", ""),
         ("Build, bare Material (s)", f"{b['bare']['median']} [{b['bare']['min']}–{b['bare']['max']}]", ""),
@@ -364,6 +395,10 @@ def table(results: dict) -> str:
          f"{w['changed']['median']} [{w['changed']['min']}–{w['changed']['max']}]",
          verdict("worksheets_one_changed_seconds", w["worksheets_one_changed_seconds"])),
         ("Worksheet files / total MB / median KB", f"{w['files']} / {w['total_mb']} / {w['median_kb']}", ""),
+        ("Fresh clone: `make serve` answers (s)",
+         f"{f['first_answer']['median']} [{f['first_answer']['min']}–{f['first_answer']['max']}]",
+         verdict("serve_first_answer_seconds", f["serve_first_answer_seconds"])
+         + ("; Printables page says PDFs are on their way" if f["printables_note"] else "; NO note on Printables")),
         ("Edit loop, course (s)", f"{e['course']['median']} [{e['course']['min']}–{e['course']['max']}]",
          verdict("edit_loop_seconds", e["edit_loop_seconds"])),
         ("Edit loop, bare Material (s)", e["bare"]["median"], ""),
@@ -396,21 +431,28 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--readme", action="store_true", help="rewrite the table in bench/README.md")
+    parser.add_argument("--only", nargs="+", metavar="STEP", default=[],
+                        help="measure only these steps (for example worksheets fresh_serve); the other "
+                             "figures are kept from bench/results.json")
     args = parser.parse_args()
-    results = {"machine": f"{os.cpu_count()} cores, Python {sys.version.split()[0]}",
-               "date": time.strftime("%Y-%m-%d"), "runs": RUNS}
+    results = json.loads((BENCH / "results.json").read_text()) if args.only else {}
+    results.update({"machine": f"{os.cpu_count()} cores, Python {sys.version.split()[0]}",
+                    "date": time.strftime("%Y-%m-%d"), "runs": RUNS})
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
         steps = [("build", lambda: bench_build(work)), ("check", bench_check),
                  ("worksheets", lambda: bench_worksheets(work)), ("edit_loop", lambda: bench_edit_loop(work)),
-                 ("weight", lambda: bench_weight(work))]
+                 ("fresh_serve", lambda: bench_fresh_serve(work)), ("weight", lambda: bench_weight(work))]
         if not args.skip_lighthouse:
             steps.append(("lighthouse", lambda: bench_lighthouse(work)))
+        if args.only:
+            steps = [(name, step) for name, step in steps if name in args.only]
         for name, step in steps:
             print(f"measuring {name.replace('_', ' ')}...", flush=True)
             results[name] = step()
-        print("measuring scaling...", flush=True)
-        results["scaling"] = bench_scaling(work, results["build"], results["check"])
+        if not args.only or "scaling" in args.only:
+            print("measuring scaling...", flush=True)
+            results["scaling"] = bench_scaling(work, results["build"], results["check"])
     (BENCH / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     text = table(results)
     print(text)

@@ -25,7 +25,8 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from course import (audience, blocks, checks, drafts, editor_files, home_page, lesson_nav,
-                    lesson_page, loader, printables, progress_page, report, search_index, serve_page)
+                    lesson_page, loader, pdf_publish, printables, progress_page, report, search_index,
+                    serve_page)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -126,7 +127,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             url)
         markdown = home_page.fill(progress_page.fill(markdown, lessons), lessons)
     if src == PRINTABLES:
-        markdown = printables.fill_printables_page(markdown, _root(config), _course)
+        status = pdf_publish.read_status(_root(config)) if _serving else None
+        markdown = printables.fill_printables_page(markdown, _root(config), _course, status)
     return markdown
 
 

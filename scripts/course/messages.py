@@ -58,12 +58,24 @@ SERVE_BANNER_INTRO = ("This preview works around them, but make site and the che
 SERVE_BANNER_MORE = "... and {count} more: run make check to see them all."
 SERVE_STEPS = {
     "setup": "First run: setting up the course's tools in .venv (about a minute, only once)...",
-    "worksheets": "Step 1 of 2: building the printable worksheets (the first time takes a minute "
-                  "or two; after that, only what changed)...",
-    "site": "Step 2 of 2: building the site. The preview opens at {url} in a few seconds. "
+    "site": "Step 1 of 2: building the site. The preview opens at {url} in a few seconds. "
             "Stop it with Ctrl+C.",
+    "worksheets": "Step 2 of 2: the preview is ready. The printable worksheets are being built "
+                  "behind it (the first time takes a few minutes; after that, only what changed).",
+    "current": "Step 2 of 2: the printable worksheets are up to date.",
+    "progress": "Worksheets: {done} of {total} made...",
+    "ready": "Worksheets ready. {summary} The Printables page links to them now.",
+    "failed": "The worksheets could not be built (see above). The preview goes on without them: "
+              "fix the problem, then run make serve again.",
 }
 """What `make serve` says while it works, so a long first run is never silent."""
+
+PRINTABLES_BUILDING = ("The PDFs are still being made{progress}. Their links work once they are "
+                       "ready; this page reloads by itself then.")
+PRINTABLES_FAILED = ("The PDFs could not be made: the terminal running make serve says why. "
+                     "Fix the problem, then run make serve again.")
+"""What the Printables page says under `make serve` while the worksheets are built behind the
+preview, or when that build stopped."""
 
 SUMMARY_HEADING = "Check lessons and exercises"
 SUMMARY_NONE = "Every lesson and exercise passed the check."

@@ -1,8 +1,9 @@
 """Building the PDFs that are missing or out of date, on every core.
 
 What to build and the source hashes are `pdf_jobs.py`; how one PDF looks is `worksheets.py`.
-PDFs of the same edition and options are built together in one process, so a worksheet is laid
-out once and its pages reused in every packet that prints it.
+Each page is laid out once, as a "part" named by the hash of its HTML (see `_Group`), and its
+pages are reused in every PDF that prints it. The PDFs are built in small tasks (the packets of
+one plan, or a few worksheets) on every core; tasks share parts through the `PARTS` folder.
 """
 
 from __future__ import annotations
@@ -44,12 +45,12 @@ class Result:
 # --- building ---------------------------------------------------------------------------------
 
 class _Group:
-    """Every PDF of one edition and one set of options, built in one process.
+    """PDFs of one edition and one set of options, built in one process (one task).
 
     Each page that needs laying out (a worksheet, a packet's front, a divider, the layer of page
     numbers) becomes a "part" in `PARTS`, named by the hash of its HTML and of the layout files,
     and is laid out only when no part of that name exists. A PDF is then put together from its
-    parts with pypdf and numbered through (`pdf_pages.assemble`): a packet whose exercise
+    parts with pikepdf and numbered through (`pdf_pages.assemble`): a packet whose exercise
     changed lays out that one worksheet again, not the whole packet.
     """
 
@@ -57,9 +58,11 @@ class _Group:
         _load_builders()
         self.root, self.out, self.info = Path(root), Path(out), info
         self.edition, self.options = edition, options
+        self.previous = read_parts(self.out)
+        """What each PDF was put together from last time: a packet's front then was its first part."""
         self.exercises: dict[Path, object] = {}
         self.pages: dict[str, int] = {}
-        self.readers: dict[str, PdfReader] = {}
+        self.readers: dict[str, object] = {}
         # A part is named by its HTML and what turns HTML into pages: the stylesheet and the
         # layout code. Changing how parts are put together does not lay them out again.
         layout = hashlib.sha256()
@@ -73,21 +76,22 @@ class _Group:
             self.exercises[path] = load_exercise(path, self.root)[0]
         return self.exercises[path]
 
-    def part(self, html: str) -> str:
-        """The name of the part laid out from `html`, laying it out if it is new."""
-        name = hashlib.sha256((self.layout_digest + html).encode()).hexdigest()[:24] + ".pdf"
+    def part(self, html: str, tagged: bool = True) -> str:
+        """The name of the part laid out from `html`, laying it out if it is new. The layer of
+        page numbers is not `tagged`: a number is drawn as an artifact, outside the tags (and
+        writing it without them is quicker)."""
+        salt = self.layout_digest + ("" if tagged else "untagged")
+        name = hashlib.sha256((salt + html).encode()).hexdigest()[:24] + ".pdf"
         path = self.out / PARTS / name
-        if name not in self.pages:
-            if path.exists():
-                self.pages[name] = len(self.reader(name).pages)
-            else:
-                self.pages[name] = worksheets.layout_part(html, path, self.options)
+        if name not in self.pages and not path.exists():
+            self.pages[name] = worksheets.layout_part(html, path, self.options, tagged)
+        self.part_pages(name)
         return name
 
-    def reader(self, name: str) -> PdfReader:
-        """A part, parsed once for the whole group."""
+    def reader(self, name: str):
+        """A part, opened once for the whole group."""
         if name not in self.readers:
-            self.readers[name] = PdfReader(str(self.out / PARTS / name))
+            self.readers[name] = pdf_pages.open_part(self.out / PARTS / name)
         return self.readers[name]
 
     def sheet(self, exercise, minutes: int = 0, timing: str = "") -> str:
@@ -122,8 +126,13 @@ class _Group:
                     seen.add(exercise.id)
                     body.append((exercise.title, exercise.id,
                                  self.sheet(exercise, activity.minutes, activity.timing), agenda_session))
-        front, front_pages = "", 0
-        for _ in range(4):  # the contents name page numbers, which depend on the front's own length
+        # The contents name page numbers, which depend on the front's own length: start from
+        # the length it had last time, so an unchanged front is not laid out again to find it.
+        # Without one (a first build), each of its sections (cover, contents, agenda...) is
+        # taken to fill one page: right unless one runs over.
+        front, front_pages = "", self._previous_front_pages(job)
+        guessed = front_pages > 0
+        for _ in range(5):
             page = 1 + front_pages + (self.options.duplex and front_pages % 2)
             view.pages, view.contents = {}, []
             for title, exercise_id, name, _session in body:
@@ -132,13 +141,29 @@ class _Group:
                 if exercise_id:
                     view.pages[exercise_id] = page
                 page += length + (self.options.duplex and length % 2)
-            front = self.part(packets.front_html(view, self.options, self.info))
+            html = packets.front_html(view, self.options, self.info)
+            if not guessed:
+                guessed, front_pages = True, max(1, html.count("<section"))
+                continue
+            front = self.part(html)
             if self.pages[front] == front_pages:
                 break
             front_pages = self.pages[front]
         names = [front] + [name or self.part(packets.divider_html(view, session, self.options, self.info))
                            for _title, _id, name, session in body]
         return self.padded(names), view.title
+
+    def _previous_front_pages(self, job: Job) -> int:
+        names = self.previous.get(job.filename) or [""]
+        if not names[0] or not (self.out / PARTS / names[0]).exists():
+            return 0
+        return self.part_pages(names[0])
+
+    def part_pages(self, name: str) -> int:
+        """How many pages a part has (laid out or read once)."""
+        if name not in self.pages:
+            self.pages[name] = len(self.reader(name).pages)
+        return self.pages[name]
 
     def build(self, job: Job, source_hash: str) -> tuple[int, list[str]]:
         target = self.out / job.filename
@@ -154,7 +179,7 @@ class _Group:
         shapes = [shape for name in names if name is not None for shape in pdf_pages.shapes(self.reader(name))]
         numbered = self._numbered_shapes(names, shapes)
         numbers = self.part(pdf_pages.numbers_html(numbered, self.options.page_size,
-                                                   self.options.margin_font_pt))
+                                                   self.options.margin_font_pt), tagged=False)
         parts = [self.reader(name) if name is not None else None for name in names]
         pages = _write_assembled(parts, self.reader(numbers), target, title,
                                  {"sourcehash": source_hash, "Author": self.info.name,
@@ -190,16 +215,15 @@ def _write_assembled(parts, numbers, target: Path, title: str, metadata: dict) -
 
 
 _progress_queue = None
-packets = pdf_pages = worksheets = PdfReader = None
+packets = pdf_pages = worksheets = None
 
 
 def _load_builders() -> None:
-    """WeasyPrint, pypdf and the templates, loaded only when something is built: a run with
+    """WeasyPrint, pikepdf and the templates, loaded only when something is built: a run with
     nothing to do stays fast."""
-    global packets, pdf_pages, worksheets, PdfReader
-    from pypdf import PdfReader as reader
+    global packets, pdf_pages, worksheets
     from . import packets as packets_module, pdf_pages as pages_module, worksheets as worksheets_module
-    packets, pdf_pages, worksheets, PdfReader = packets_module, pages_module, worksheets_module, reader
+    packets, pdf_pages, worksheets = packets_module, pages_module, worksheets_module
 
 
 def _remember_queue(queue) -> None:
@@ -250,7 +274,7 @@ def build(root: Path, out: Path, plan: Plan, *, everything: bool = False, worker
             result.skipped += 1
         else:
             manifest.pop(job.filename, None)
-            groups.setdefault((job.edition, job.options), []).append((job, digest))
+            groups.setdefault(_task_key(job), []).append((job, digest))
             by_name[job.filename] = job
     if everything:
         wanted = {job.filename for job in plan.jobs}
@@ -275,8 +299,9 @@ def build(root: Path, out: Path, plan: Plan, *, everything: bool = False, worker
             progress(f"[{len(result.built) + len(result.failures)}/{total}] {by_name[filename].label}"
                      + (": FAILED" if error else ""))
 
-    # The biggest groups first, so both cores stay busy to the end.
-    tasks = sorted(groups.values(), key=lambda items: -sum(len(job.inputs) for job, _ in items))
+    # The biggest tasks first, so both cores stay busy to the end.
+    tasks = sorted((chunk for items in groups.values() for chunk in _chunks(items)),
+                   key=lambda items: -sum(len(job.inputs) for job, _ in items))
     workers = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
     try:
         if workers == 1:
@@ -290,6 +315,23 @@ def build(root: Path, out: Path, plan: Plan, *, everything: bool = False, worker
         _remove_unused_parts(out, manifest, parts)
     result.seconds = time.perf_counter() - started
     return result
+
+
+WORKSHEETS_PER_TASK = 8
+"""Worksheets built by one task: small tasks keep both cores busy to the end."""
+
+
+def _task_key(job: Job) -> tuple:
+    """PDFs built by one task, in one process: the packets of one plan (they share their
+    worksheets' pages), or worksheets of one edition and paper. Tasks of the same edition and
+    paper share parts through `PARTS`: a part one task laid out is read by the next."""
+    return (job.edition, job.options, job.source_id if job.kind == "packet" else "")
+
+
+def _chunks(items: list) -> list[list]:
+    if items[0][0].kind == "packet":
+        return [items]
+    return [items[start:start + WORKSHEETS_PER_TASK] for start in range(0, len(items), WORKSHEETS_PER_TASK)]
 
 
 def _remove_unused_parts(out: Path, manifest: dict, parts: dict) -> None:

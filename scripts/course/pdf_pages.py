@@ -1,7 +1,8 @@
 """Putting laid-out pages together: one numbering for a worksheet or a whole packet.
 
 WeasyPrint lays each worksheet out once, without page numbers (a "part"). This module copies
-the parts' pages into one PDF with pypdf and stamps each page with "Page 9 of 21", so a packet
+the parts' pages into one PDF with pikepdf (qpdf: a part's objects are copied, not parsed
+and rewritten in Python) and stamps each page with "Page 9 of 21", so a packet
 is put together in a fraction of a second instead of being laid out again, and a changed
 exercise only costs its own layout.
 
@@ -14,11 +15,11 @@ number is not part of the text a screen reader reads).
 from __future__ import annotations
 
 import io
+import warnings
 from dataclasses import dataclass
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (ArrayObject, BooleanObject, DecodedStreamObject, DictionaryObject,
-                           NameObject, NumberObject, TextStringObject)
+import pikepdf
+from pikepdf import Array, Dictionary, Name, Pdf, Stream
 
 STAMP = "/PageNumber"
 
@@ -33,9 +34,16 @@ class PageShape:
         return self.width > self.height
 
 
-def shapes(reader: PdfReader) -> list[PageShape]:
-    return [PageShape(round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2))
-            for page in reader.pages]
+def open_part(path) -> Pdf:
+    return Pdf.open(path)
+
+
+def shapes(pdf: Pdf) -> list[PageShape]:
+    result = []
+    for page in pdf.pages:
+        box = [float(number) for number in page.mediabox]
+        result.append(PageShape(round(box[2] - box[0], 2), round(box[3] - box[1], 2)))
+    return result
 
 
 def numbers_html(page_shapes: list[PageShape], page_size: str, font_pt: int, label: str = "Page") -> str:
@@ -55,115 +63,159 @@ div:last-child {{ break-after: auto; }}
 </style></head><body>{pages}</body></html>"""
 
 
-def _form_xobject(writer: PdfWriter, page) -> object:
-    """A copy of `page` (from another PDF) as a form XObject in `writer`."""
-    contents = page.get_contents()
-    form = DecodedStreamObject()
-    form.set_data(contents.get_data() if contents is not None else b"")
-    form[NameObject("/Type")] = NameObject("/XObject")
-    form[NameObject("/Subtype")] = NameObject("/Form")
-    form[NameObject("/BBox")] = ArrayObject(page.mediabox)
-    form[NameObject("/Resources")] = page["/Resources"].get_object().clone(writer)
-    return writer._add_object(form)
+def _copy(pdf: Pdf, value):
+    """`value` from another PDF, copied into `pdf`. qpdf keeps one map per source PDF, so an
+    object already copied (a page, a field) is the same copy wherever it is referred to."""
+    if isinstance(value, (Array, Dictionary, Stream)) and value.is_indirect:
+        return pdf.copy_foreign(value)
+    if isinstance(value, Array):
+        return Array([_copy(pdf, item) for item in value])
+    if isinstance(value, Dictionary):
+        return Dictionary({key: _copy(pdf, item) for key, item in value.items()})
+    return value
 
 
-def _stamp(writer: PdfWriter, page, xobject_reference) -> None:
+def _stamp(pdf: Pdf, page: pikepdf.Page, form) -> None:
     # Pages of one part often share one resource dictionary: each page gets its own copy, or
     # every page would show the number of the last one stamped.
-    resources = DictionaryObject(page["/Resources"].get_object() if "/Resources" in page else {})
-    page[NameObject("/Resources")] = resources
+    resources = Dictionary(dict(page.obj.Resources.items())) if "/Resources" in page.obj else Dictionary()
     xobjects = resources.get("/XObject")
-    xobjects = DictionaryObject(xobjects.get_object() if xobjects is not None else {})
-    resources[NameObject("/XObject")] = xobjects
-    xobjects[NameObject(STAMP)] = xobject_reference
+    xobjects = Dictionary(dict(xobjects.items())) if xobjects is not None else Dictionary()
+    xobjects[STAMP] = form
+    resources.XObject = xobjects
+    page.obj.Resources = resources
     # The page's own drawing is wrapped in q ... Q: WeasyPrint leaves its y-axis flip in place.
-    before, after = DecodedStreamObject(), DecodedStreamObject()
-    before.set_data(b"q\n")
-    after.set_data(f"\nQ /Artifact <</Type /Pagination>> BDC q {STAMP} Do Q EMC\n".encode())
-    contents = page.get("/Contents")  # a blank page has none
-    existing = contents.get_object() if contents is not None else None
-    parts = [] if existing is None else list(existing) if isinstance(existing, ArrayObject) else [contents]
-    page[NameObject("/Contents")] = ArrayObject([writer._add_object(before), *parts,
-                                                 writer._add_object(after)])
+    before = Stream(pdf, b"q\n")
+    after = Stream(pdf, f"\nQ /Artifact <</Type /Pagination>> BDC q {STAMP} Do Q EMC\n".encode())
+    contents = page.obj.get("/Contents")  # a blank page has none
+    existing = [] if contents is None else list(contents) if isinstance(contents, Array) else [contents]
+    page.obj.Contents = Array([pdf.make_indirect(before), *existing, pdf.make_indirect(after)])
 
 
-class _StructureTree:
-    """The tags of several tagged PDFs, joined as the pages are: each part's structure
-    elements under one Document element, their marked-content keys moved past the ones
-    before, so a screen reader can follow the whole packet."""
+class _Joined:
+    """What the catalogs of several parts hold, joined as their pages are: the tags (each part's
+    structure elements under one root, their marked-content keys moved past the ones before,
+    so a screen reader can follow the whole packet), the form fields, the bookmarks and the
+    named destinations."""
 
-    def __init__(self, writer: PdfWriter):
-        self.writer = writer
-        self.kids = ArrayObject()
-        self.nums = ArrayObject()
-        self.offset = 0
+    def __init__(self, pdf: Pdf):
+        self.pdf = pdf
+        self.kids, self.nums, self.offset = Array(), Array(), 0
+        self.fields, self.form = Array(), None
+        self.outlines: list = []
+        self.dests: dict[str, object] = {}
 
-    def add(self, reader: PdfReader, pages) -> None:
-        root = reader.trailer["/Root"]
-        if "/StructTreeRoot" not in root:
-            return
-        tree = root["/StructTreeRoot"].get_object()
-        numbers = tree["/ParentTree"].get_object().get("/Nums", [])
+    def add(self, part: Pdf, pages: list) -> None:
+        root = part.Root
+        if "/StructTreeRoot" in root:
+            self._tags(root.StructTreeRoot, part, pages)
+        if "/AcroForm" in root:
+            form = root.AcroForm
+            if self.form is None:
+                self.form = Dictionary({key: _copy(self.pdf, value) for key, value in form.items()
+                                        if key != "/Fields"})
+            for field in form.get("/Fields", []):
+                self.fields.append(_copy(self.pdf, field))
+        if "/Outlines" in root and "/First" in root.Outlines:
+            item = _copy(self.pdf, root.Outlines).First
+            while item is not None:
+                self.outlines.append(item)
+                item = item.get("/Next")
+        names = root.get("/Names")
+        if names is not None and "/Dests" in names:
+            flat = names.Dests.get("/Names", [])
+            for index in range(0, len(flat) - 1, 2):
+                self.dests.setdefault(str(flat[index]), _copy(self.pdf, flat[index + 1]))
+
+    def _tags(self, tree, part: Pdf, pages: list) -> None:
+        numbers = tree.ParentTree.get("/Nums", [])
         highest = -1
-        for index in range(0, len(numbers), 2):
+        for index in range(0, len(numbers) - 1, 2):
             key = int(numbers[index])
             highest = max(highest, key)
-            self.nums.append(NumberObject(key + self.offset))
-            self.nums.append(numbers[index + 1].clone(self.writer))
-        for kid in tree["/K"] if isinstance(tree["/K"], list) else [tree["/K"]]:
-            self.kids.append(kid.clone(self.writer))
-        for source, page in zip(reader.pages, pages):  # pypdf leaves these keys behind
-            if "/StructParents" in source:
-                page[NameObject("/StructParents")] = NumberObject(int(source["/StructParents"]) + self.offset)
-            copied = [a.get_object() for a in page.get("/Annots") or []]
-            for original, annotation in zip([a.get_object() for a in source.get("/Annots") or []], copied):
-                if "/StructParent" in original:
-                    annotation[NameObject("/StructParent")] = NumberObject(
-                        int(original["/StructParent"]) + self.offset)
+            self.nums.append(key + self.offset)
+            self.nums.append(_copy(self.pdf, numbers[index + 1]))
+        kids = tree.K
+        for kid in kids if isinstance(kids, Array) else [kids]:
+            self.kids.append(_copy(self.pdf, kid))
+        for page in pages:  # the copies carry the part's keys: move them past the ones before
+            if "/StructParents" in page.obj:
+                page.obj.StructParents = int(page.obj.StructParents) + self.offset
+            for annotation in page.obj.get("/Annots", []):
+                if "/StructParent" in annotation:
+                    annotation.StructParent = int(annotation.StructParent) + self.offset
         self.offset += highest + 1
 
     def finish(self) -> None:
-        if not self.kids:
-            return
-        root = DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot"),
-                                 NameObject("/ParentTreeNextKey"): NumberObject(self.offset)})
-        reference = self.writer._add_object(root)
-        parent_tree = DictionaryObject({NameObject("/Nums"): self.nums})
-        root[NameObject("/ParentTree")] = self.writer._add_object(parent_tree)
-        root[NameObject("/K")] = self.kids
-        for kid in self.kids:
-            kid.get_object()[NameObject("/P")] = reference
-        catalog = self.writer._root_object
-        catalog[NameObject("/StructTreeRoot")] = reference
-        catalog[NameObject("/MarkInfo")] = DictionaryObject({NameObject("/Marked"): BooleanObject(True)})
+        pdf, catalog = self.pdf, self.pdf.Root
+        if self.kids:
+            root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot, ParentTreeNextKey=self.offset))
+            root.ParentTree = pdf.make_indirect(Dictionary(Nums=self.nums))
+            root.K = self.kids
+            for kid in self.kids:
+                kid.P = root
+            catalog.StructTreeRoot = root
+            catalog.MarkInfo = Dictionary(Marked=True)
+        if self.form is not None:
+            self.form.Fields = self.fields
+            catalog.AcroForm = pdf.make_indirect(self.form)
+        if self.outlines:
+            outlines = pdf.make_indirect(Dictionary(Type=Name.Outlines))
+            count = 0
+            for previous, item in zip([None, *self.outlines], self.outlines):
+                item.Parent = outlines
+                if previous is None:
+                    if "/Prev" in item:
+                        del item.Prev
+                else:
+                    previous.Next, item.Prev = item, previous
+                count += 1 + max(0, int(item.get("/Count", 0)))
+            if "/Next" in self.outlines[-1]:
+                del self.outlines[-1].Next
+            outlines.First, outlines.Last, outlines.Count = self.outlines[0], self.outlines[-1], count
+            catalog.Outlines = outlines
+        if self.dests:
+            flat = Array()
+            for name in sorted(self.dests):
+                flat.append(pikepdf.String(name))
+                flat.append(self.dests[name])
+            catalog.Names = pdf.make_indirect(Dictionary(Dests=pdf.make_indirect(Dictionary(Names=flat))))
 
 
-def assemble(parts: list[PdfReader | None], numbers_reader: PdfReader, target: io.BufferedIOBase,
+def assemble(parts: list[Pdf | None], numbers: Pdf, target: io.BufferedIOBase,
              title: str, metadata: dict[str, str]) -> int:
-    """Copy the pages of `parts` (read once by the caller, so a worksheet used in several
-    packets is parsed once) into one PDF, stamp each page with its number from the numbers
+    """Copy the pages of `parts` (opened once by the caller, so a worksheet used in several
+    packets is read once) into one PDF, stamp each page with its number from the numbers
     PDF and write it to `target`. None in `parts` is a blank page (for double-sided printing).
     Returns the number of pages."""
-    writer = PdfWriter()
-    readers = parts
-    if len(readers) == 1 and readers[0] is not None:
-        writer = PdfWriter(clone_from=readers[0])  # one part: its tags and fields stay as they are
+    if len(parts) == 1 and parts[0] is not None:
+        pdf = Pdf.open(parts[0].filename)  # one part: its tags and fields stay as they are
     else:
-        tree = _StructureTree(writer)
-        for reader in readers:
-            if reader is None:
-                last = writer.pages[-1]
-                writer.add_blank_page(float(last.mediabox.width), float(last.mediabox.height))
-            else:
-                first = len(writer.pages)
-                writer.append(reader)
-                tree.add(reader, writer.pages[first:])
-        tree.finish()
-    if len(numbers_reader.pages) != len(writer.pages):
-        raise ValueError(f"{len(numbers_reader.pages)} page numbers for {len(writer.pages)} pages")
-    for page, number_page in zip(writer.pages, numbers_reader.pages):
-        _stamp(writer, page, _form_xobject(writer, number_page))
-    writer.add_metadata({"/Title": title, **{f"/{key}": value for key, value in metadata.items()}})
-    writer._root_object[NameObject("/Lang")] = TextStringObject("en-CA")
-    writer.write(target)
-    return len(writer.pages)
+        pdf = Pdf.new()
+        joined = _Joined(pdf)
+        for part in parts:
+            if part is None:
+                box = [float(number) for number in pdf.pages[-1].mediabox]
+                pdf.add_blank_page(page_size=(box[2] - box[0], box[3] - box[1]))
+                continue
+            first = len(pdf.pages)
+            with warnings.catch_warnings():
+                # pikepdf warns that extend() leaves the form fields behind: _Joined takes them.
+                warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
+                pdf.pages.extend(part.pages)
+            joined.add(part, list(pdf.pages)[first:])
+        joined.finish()
+    if len(numbers.pages) != len(pdf.pages):
+        raise ValueError(f"{len(numbers.pages)} page numbers for {len(pdf.pages)} pages")
+    for page, number_page in zip(pdf.pages, numbers.pages):
+        _stamp(pdf, page, _copy(pdf, number_page.as_form_xobject()))
+    pdf.docinfo[Name.Title] = title
+    for key, value in metadata.items():
+        pdf.docinfo[Name("/" + key)] = value
+    pdf.Root.Lang = pikepdf.String("en-CA")
+    version = max([part.pdf_version for part in parts if part is not None], default="1.7")
+    # The parts' streams are compressed already: copied as they are, not decoded and compressed again.
+    pdf.save(target, min_version=version, deterministic_id=True, compress_streams=True,
+             stream_decode_level=pikepdf.StreamDecodeLevel.none,
+             object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return len(pdf.pages)

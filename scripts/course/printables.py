@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .loader import load_exercise
+from .messages import PRINTABLES_BUILDING, PRINTABLES_FAILED
 from .pdf_jobs import PACKET_VARIANTS, WORKSHEET_VARIANTS
 from .plans import load_plan, plan_files
 from .print_settings import EDITIONS, KIT, PrintOptions, course_info, pdf_filename
@@ -47,12 +49,15 @@ def pdf_links(source_id: str, kind: str = "worksheet") -> list[PdfLink]:
             for edition in EDITIONS for options in variants]
 
 
-def _links_cell(links: list[PdfLink], edition: str, prefix: str, title: str) -> str:
-    """"Letter · A4" links; each one's accessible name says what it is, not only "Letter"."""
+def _links_cell(links: list[PdfLink], edition: str, prefix: str, title: str,
+                ready: Callable[[str], bool] | None = None) -> str:
+    """"Letter · A4" links; each one's accessible name says what it is, not only "Letter".
+    A PDF not `ready` yet (still being made under `make serve`) is its label, without a link."""
     name = re.sub(r"[\"{}\\<>]", "", " ".join(title.split()))
     what = "" if edition == "kit" else f" {edition} edition,"
     return " · ".join(f'[{link.label}]({prefix}{link.filename}){{ aria-label="{name}:{what} '
-                      f'{link.label} (PDF)" }}' for link in links if link.edition == edition)
+                      f'{link.label} (PDF)" }}' if ready is None or ready(link.filename) else link.label
+                      for link in links if link.edition == edition)
 
 
 def _cell(text: str) -> str:
@@ -65,12 +70,13 @@ def _anchor(name: str) -> str:
     return f'<span id="{name}"></span>' if re.fullmatch(r"[a-z0-9-]+", name) else ""
 
 
-def printables_markdown(root: Path, prefix: str = PDF_FOLDER + "/", course=None) -> str:
+def printables_markdown(root: Path, prefix: str = PDF_FOLDER + "/", course=None,
+                        ready: Callable[[str], bool] | None = None) -> str:
     """The Markdown for the "Printables" page: a table of workshop packets, then a table of
     every published worksheet in lesson order. Each row has an anchor named after the exercise
     or plan id (lesson pages link to `printables.md#<exercise id>`). `prefix` goes before each
     PDF's file name. `course` (the build's loaded course) saves reading exercises and lessons
-    again."""
+    again. `ready`: see `_links_cell`."""
     root = Path(root)
     if course is not None:
         exercises = list(course.exercises.values())
@@ -86,14 +92,14 @@ def printables_markdown(root: Path, prefix: str = PDF_FOLDER + "/", course=None)
     for plan in sorted(plans, key=lambda plan: (len(plan.sessions), plan.minutes, plan.path.stem)):
         links = pdf_links(plan.path.stem, "packet")
         title = plan.title or plan.path.stem
-        lines.append(f"| {_anchor(plan.path.stem)}{_cell(title)} | {_links_cell(links, 'learner', prefix, title)} "
-                     f"| {_links_cell(links, 'facilitator', prefix, title)} |")
+        lines.append(f"| {_anchor(plan.path.stem)}{_cell(title)} | {_links_cell(links, 'learner', prefix, title, ready)} "
+                     f"| {_links_cell(links, 'facilitator', prefix, title, ready)} |")
         for number, session in enumerate(plan.sessions if len(plan.sessions) > 1 else [], 1):
             session_id = f"{plan.path.stem}-session-{number}"
             links = pdf_links(session_id, "packet")
             name = f"Session {number}: {session.title}"
-            lines.append(f"| {_anchor(session_id)}{_cell(name)} | {_links_cell(links, 'learner', prefix, name)} "
-                         f"| {_links_cell(links, 'facilitator', prefix, name)} |")
+            lines.append(f"| {_anchor(session_id)}{_cell(name)} | {_links_cell(links, 'learner', prefix, name, ready)} "
+                         f"| {_links_cell(links, 'facilitator', prefix, name, ready)} |")
 
     lines += ["", "## For the workshop", "",
               "Print these for each workshop: the sign-in sheet and notes page once, the feedback "
@@ -102,7 +108,7 @@ def printables_markdown(root: Path, prefix: str = PDF_FOLDER + "/", course=None)
               "| Page | Letter, A4 or large print |", "|---|---|"]
     for kit_id, title in KIT.items():
         links = pdf_links(kit_id, "kit")
-        lines.append(f"| {_anchor(kit_id)}{_cell(title)} | {_links_cell(links, 'kit', prefix, title)} |")
+        lines.append(f"| {_anchor(kit_id)}{_cell(title)} | {_links_cell(links, 'kit', prefix, title, ready)} |")
 
     exercises = [exercise for exercise in exercises if exercise is not None and not exercise.draft]
     for lesson in {e.lesson for e in exercises} - lesson_text.keys():
@@ -119,16 +125,31 @@ def printables_markdown(root: Path, prefix: str = PDF_FOLDER + "/", course=None)
         links = pdf_links(exercise.id)
         lesson = f"[{_cell(titles.get(exercise.lesson) or exercise.lesson)}]({exercise.lesson})"
         lines.append(f"| {_anchor(exercise.id)}{_cell(exercise.title)} | {lesson} "
-                     f"| {_links_cell(links, 'learner', prefix, exercise.title)} "
-                     f"| {_links_cell(links, 'facilitator', prefix, exercise.title)} |")
+                     f"| {_links_cell(links, 'learner', prefix, exercise.title, ready)} "
+                     f"| {_links_cell(links, 'facilitator', prefix, exercise.title, ready)} |")
     return "\n".join(lines) + "\n"
 
 
-def fill_printables_page(markdown: str, root: Path, course=None) -> str:
-    """docs/printables.md with its marker line replaced by the list (for the MkDocs hook)."""
+def build_notice(status: dict | None) -> str:
+    """Under `make serve`: a note above the list while the PDFs are still being made behind
+    the preview (`pdf_publish.py`), or when making them stopped. "" otherwise."""
+    if not status:
+        return ""
+    if status.get("state") == "failed":
+        return f'!!! warning "PDFs not made"\n\n    {PRINTABLES_FAILED}\n\n'
+    done, total = status.get("done", 0), status.get("total", 0)
+    progress = f" ({done} of {total} so far)" if isinstance(total, int) and total > 0 else ""
+    return f'!!! note "PDFs on their way"\n\n    {PRINTABLES_BUILDING.format(progress=progress)}\n\n'
+
+
+def fill_printables_page(markdown: str, root: Path, course=None, status: dict | None = None) -> str:
+    """docs/printables.md with its marker line replaced by the list (for the MkDocs hook).
+    `status`: the background build's, under `make serve` (see `build_notice`)."""
     if MARKER not in markdown:
         return markdown
-    return markdown.replace(MARKER, printables_markdown(root, course=course), 1)
+    folder = Path(root) / "docs" / PDF_FOLDER
+    ready = (lambda name: (folder / name).is_file()) if status else None
+    return markdown.replace(MARKER, build_notice(status) + printables_markdown(root, course=course, ready=ready), 1)
 
 
 def _read(path: Path) -> str:

@@ -232,7 +232,7 @@ def render_document(html: str, options: PrintOptions):
     return document
 
 
-def write_part(document, target: Path, options: PrintOptions) -> int:
+def write_part(document, target: Path, options: PrintOptions, tagged: bool = True) -> int:
     """Write a laid-out document to `target` as a tagged PDF (PDF/UA-1, so screen readers can
     follow its headings, lists and tables), without page numbers: `pdf_pages.assemble` stamps
     them. The file appears whole or not at all. Returns the number of pages."""
@@ -243,7 +243,8 @@ def write_part(document, target: Path, options: PrintOptions) -> int:
     try:
         with os.fdopen(handle, "wb") as stream:
             document.write_pdf(stream, pdf_forms=options.forms, custom_metadata=True,
-                               pdf_variant="pdf/ua-1", pdf_identifier=target.stem.encode())
+                               pdf_variant="pdf/ua-1" if tagged else None,
+                               pdf_identifier=target.stem.encode())
         os.chmod(temporary, 0o644)  # mkstemp makes it private; the site serves it to everyone
         os.replace(temporary, target)
     except BaseException:
@@ -252,6 +253,6 @@ def write_part(document, target: Path, options: PrintOptions) -> int:
     return len(document.pages)
 
 
-def layout_part(html: str, target: Path, options: PrintOptions) -> int:
+def layout_part(html: str, target: Path, options: PrintOptions, tagged: bool = True) -> int:
     """Lay out `html` and write it to `target` as a part (see `write_part`)."""
-    return write_part(render_document(html, options), target, options)
+    return write_part(render_document(html, options), target, options, tagged)
