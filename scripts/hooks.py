@@ -10,7 +10,9 @@ Holds no logic of its own: everything it calls can also be called from a script 
 - on_page_markdown: stops the build on an unknown exercise id (naming file and line), adds the
   lesson frame from the front matter, fills in the home page's lesson list and the "My progress"
   and "Printables" lists, and keeps counsellor and editing pages out of search (audience.py);
-- on_post_build: keeps the search index to plain words (search_index.py), and copies the browser
+- on_page_content / on_page_context: each page loads only the scripts its exercises and
+  markers need, joined and minified into one file (page_assets.py);
+- on_post_build: writes those files and minifies the stylesheet; keeps the search index to plain words (search_index.py), and copies the browser
   editor into site/admin/ (editor_files), so it is never in the menu or the search index.
 """
 
@@ -25,7 +27,8 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from course import (audience, blocks, checks, drafts, editor_files, home_page, lesson_nav,
-                    lesson_page, loader, printables, progress_page, report, search_index, serve_page)
+                    lesson_page, loader, page_assets, printables, progress_page, report, search_index,
+                    serve_page)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -49,6 +52,14 @@ _serving = False
 """True under `mkdocs serve`, where drafts are shown; a build leaves them out. While serving, a
 mistake never stops a rebuild: the pages show it instead (see serve_page.py)."""
 
+_scripts: list[str] = []
+"""mkdocs.yml's `extra_javascript` (sources under docs/, in the order they run). Taken out of
+the config, so Material does not load them all on every page; each page gets its own bundle."""
+
+_bundler = page_assets.Bundler()
+_page_scripts: dict[str, set[str]] = {}
+"""The scripts each page needs (by its path under docs/), found in its HTML."""
+
 _banner = ""
 """Under `mkdocs serve`: the box listing the problems that would stop a published build."""
 
@@ -65,6 +76,10 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     if not _serving:
         config.nav = drafts.nav_without(config.nav, {n for n, p in _course.pages.items() if p.draft})
     config.markdown_extensions.append(blocks.ExerciseExtension(exercises=_course.exercises))
+    global _scripts, _bundler
+    _scripts = [str(getattr(script, "path", script)) for script in config.extra_javascript]
+    config["extra_javascript"] = []
+    _bundler = page_assets.Bundler()
     return config
 
 
@@ -87,6 +102,9 @@ def on_pre_build(config: MkDocsConfig, **kwargs) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs) -> Files:
+    for script in _scripts:  # the site carries the bundles made from them, not the sources
+        if (file := files.get_file_from_path(script)) is not None:
+            files.remove(file)
     for name, page in _course.pages.items():
         if page.draft and (file := files.get_file_from_path(name)) is not None:
             file.inclusion = InclusionLevel.DRAFT
@@ -130,7 +148,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+def on_page_content(html: str, page: Page, **kwargs) -> str:
+    _page_scripts[page.file.src_uri] = page_assets.scripts_for(html)
+    return html
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
+    bundle = _bundler.bundle(_page_scripts.get(page.file.src_uri, set()), _scripts, Path(config.docs_dir))
+    context["course_scripts"] = [bundle] if bundle else []
+    return context
+
+
 def on_post_build(config: MkDocsConfig, **kwargs) -> None:
+    _bundler.write(Path(config.site_dir))
+    _bundler.minify_stylesheets([str(css) for css in config.extra_css], Path(config.docs_dir),
+                                Path(config.site_dir))
     # Before the offline plugin copies the index into search_index.js (it runs last).
     search_index.slim(Path(config.site_dir) / "search" / "search_index.json")
     site = Path(config.site_dir)
