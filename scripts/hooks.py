@@ -4,7 +4,8 @@ Holds no logic of its own: everything it calls can also be called from a script 
 - on_config: loads the exercises, adds lesson files the menu lacks (lesson_nav), and registers
   the `/// exercise | <id>` block (an instance: a dotted name in mkdocs.yml would fail under
   `mkdocs serve`, see STYLE.md);
-- on_pre_build: runs the course checker; its problems become warnings, so --strict fails;
+- on_pre_build: runs the course checker (or reuses its last results when no file it reads has
+  changed, check_cache.py); its problems become warnings, so --strict fails;
 - on_files: a page with `draft: true` becomes a MkDocs draft: shown by `mkdocs serve`, left out
   of the built site and its navigation;
 - on_page_markdown: stops the build on an unknown exercise id (naming file and line), adds the
@@ -26,9 +27,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from course import (audience, blocks, checks, drafts, editor_files, home_page, lesson_nav,
-                    lesson_page, loader, page_assets, printables, progress_page, report, search_index,
-                    serve_page)
+from course import (audience, blocks, check_cache, checks, drafts, editor_files, home_page,
+                    lesson_nav, lesson_page, loader, page_assets, printables, progress_page, report,
+                    search_index, serve_page)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -85,7 +86,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig, **kwargs) -> None:
     drafts = checks.draft_files(_course)
-    problems = checks.check_course(_root(config), _course)
+    problems = check_cache.check_course_cached(_root(config), _course)
     # MkDocs itself would stop on a page it cannot read, with a traceback: stop first, in words.
     unreadable = [p for p in problems if p.code in checks.UNREADABLE_PAGE and p.path.startswith("docs/")]
     for problem, knock_on in report.root_causes_first(problems):
@@ -141,7 +142,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             _course.exercises,
             {f.src_uri: f.content_string for f in files.documentation_pages()
              if f.src_uri.startswith("lessons/")},
-            url)
+            url, fronts={name: page.front for name, page in _course.pages.items()})
         markdown = home_page.fill(progress_page.fill(markdown, lessons), lessons)
     if src == PRINTABLES:
         markdown = printables.fill_printables_page(markdown, _root(config), _course)
