@@ -348,14 +348,18 @@ def make_scaled_course(target: Path, factor: int = 10) -> Path:
 
 def bench_scaling(work: Path, build: dict, check: dict) -> dict:
     project = make_scaled_course(work / "scaled")
+    bare = bare_config(project)
     times = alternate({
         "build": ([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(work / "site-scaled")], project),
         "check": ([PYTHON, "scripts/check_exercises.py"], project),
+        "bare_build": ([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(bare), "-d", str(work / "site-scaled-bare")],
+                       project),
     }, runs=3)
     return {**times,
             "lessons": len(list((project / "docs" / "lessons").glob("*.md"))),
             "exercises": len(list((project / "exercises").glob("*.yml"))),
             "scale_build_ratio": round(times["build"]["median"] / build["course"]["median"], 2),
+            "scale_bare_ratio": round(times["bare_build"]["median"] / build["bare"]["median"], 2),
             "scale_check_ratio": round(times["check"]["median"] / check["check"]["median"], 2)}
 
 
@@ -414,6 +418,8 @@ def table(results: dict) -> str:
         rows += [
             (f"10× course ({s['lessons']} lessons, {s['exercises']} exercises): build (s)", s["build"]["median"],
              verdict("scale_build_ratio", s["scale_build_ratio"]) + f" ratio {s['scale_build_ratio']}"),
+            ("10× course built by bare Material (s)", s["bare_build"]["median"],
+             f"ratio {s['scale_bare_ratio']} to the real course's bare build"),
             ("10× course: check (s)", s["check"]["median"],
              verdict("scale_check_ratio", s["scale_check_ratio"]) + f" ratio {s['scale_check_ratio']}")]
     for page, scores in results.get("lighthouse", {}).items():

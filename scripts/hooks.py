@@ -1,11 +1,11 @@
 """MkDocs hooks: the thin adapter between MkDocs and the project's own package in scripts/course.
 
 Holds no logic of its own: everything it calls can also be called from a script or a test.
-- on_config: loads the exercises, adds lesson files the menu lacks (lesson_nav), and registers
+- on_config: loads the exercises (or reuses the last build's, build_cache.py), adds lesson files the menu lacks (lesson_nav), and registers
   the `/// exercise | <id>` block (an instance: a dotted name in mkdocs.yml would fail under
   `mkdocs serve`, see STYLE.md);
 - on_pre_build: runs the course checker (or reuses its last results when no file it reads has
-  changed, check_cache.py); its problems become warnings, so --strict fails;
+  changed, build_cache.py); its problems become warnings, so --strict fails;
 - on_files: a page with `draft: true` becomes a MkDocs draft: shown by `mkdocs serve`, left out
   of the built site and its navigation;
 - on_page_markdown: stops the build on an unknown exercise id (naming file and line), adds the
@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from course import (audience, blocks, check_cache, checks, drafts, editor_files, home_page,
+from course import (audience, blocks, build_cache, checks, drafts, editor_files, home_page,
                     lesson_nav, lesson_page, loader, page_assets, printables, progress_page, report,
                     search_index, serve_page)
 
@@ -48,6 +48,10 @@ _course: loader.Course | None = None
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
+
+_inputs = ""
+"""The key of this build's inputs (build_cache.py): the course and its checks are reused from
+the last build when it has not changed."""
 
 _serving = False
 """True under `mkdocs serve`, where drafts are shown; a build leaves them out. While serving, a
@@ -71,8 +75,9 @@ def on_startup(command: str, **kwargs) -> None:
 
 
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
-    global _course
-    _course = loader.load_course(_root(config))
+    global _course, _inputs
+    _inputs = build_cache.inputs_key(_root(config))
+    _course = build_cache.load_course_cached(_root(config), _inputs)
     config.nav = lesson_nav.nav_with_lessons(config.nav, list(_course.lessons))
     if not _serving:
         config.nav = drafts.nav_without(config.nav, {n for n, p in _course.pages.items() if p.draft})
@@ -86,7 +91,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig, **kwargs) -> None:
     drafts = checks.draft_files(_course)
-    problems = check_cache.check_course_cached(_root(config), _course)
+    problems = build_cache.check_course_cached(_root(config), _course, _inputs)
     # MkDocs itself would stop on a page it cannot read, with a traceback: stop first, in words.
     unreadable = [p for p in problems if p.code in checks.UNREADABLE_PAGE and p.path.startswith("docs/")]
     for problem, knock_on in report.root_causes_first(problems):

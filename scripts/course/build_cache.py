@@ -1,13 +1,14 @@
-"""The checker's last results, reused when no file it reads has changed.
+"""What the last build worked out (the loaded course, the checker's results), reused while no
+file it was worked out from has changed.
 
-Every build runs the whole checker (so `--strict` stops on any mistake). When nothing the
-checks read has changed since the last run, the problems they found then are the problems they
-would find now: they are kept in `.cache/checks.json` (git ignores `.cache/`) under a key made
-from the name, size and modification time of every file the checks can read (the lessons and
-pages, the exercise and plan files, mkdocs.yml) and of the checker's own code, templates and
-messages. Any change to any of them, a file added or removed, runs every check again.
-The key stats files; it never reads them, so a build that reuses the results costs a few
-milliseconds. A cache that cannot be read or written is ignored: the checks run as before.
+Every build loads the whole course and runs the whole checker (so `--strict` stops on any
+mistake). When nothing they read has changed since the last build, the results are the same:
+they are kept in `.cache/` (git ignores it) under a key made from the name, size and
+modification time of every file they can read (the lessons and pages, the exercise and plan
+files, mkdocs.yml) and of the package's own code, templates and messages. Any change to any of
+them, a file added or removed, loads and checks everything again. The key stats files; it never
+reads them, so a build that reuses the results costs a few milliseconds. A cache that cannot be
+read or written is ignored: the course is loaded and checked as before.
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 from dataclasses import asdict, fields
 from pathlib import Path
 
 from .problems import Problem
 
 CACHE_FILE = Path(".cache") / "checks.json"
+COURSE_FILE = Path(".cache") / "course.pickle"
+"""The loaded course, as Python's pickle: written and read by this module only."""
 INPUTS = ("docs", "exercises", "workshops", "scripts/course")
 """Folders whose files the checks read (or whose code and templates make the checks)."""
 SKIPPED = ("docs/printables/pdf",)
@@ -69,11 +73,36 @@ def save(root: Path, key: str, problems: list[Problem]) -> None:
         pass
 
 
-def check_course_cached(root: Path, course) -> list[Problem]:
+def load_course_cached(root: Path, key: str | None = None):
+    """`loader.load_course(root)`, reusing the course loaded last when no input changed. The
+    course holds absolute paths, so the key includes where the project is."""
+    from .loader import load_course
+
+    root = Path(root)
+    key = f"{key or inputs_key(root)}:{root.resolve()}"
+    path = root / COURSE_FILE
+    try:
+        with path.open("rb") as file:
+            saved_key, course = pickle.load(file)
+        if saved_key == key:
+            return course
+    except Exception:  # noqa: BLE001 - missing, damaged or from other code: load afresh
+        pass
+    course = load_course(root)
+    try:
+        path.parent.mkdir(exist_ok=True)
+        with path.open("wb") as file:
+            pickle.dump((key, course), file, protocol=pickle.HIGHEST_PROTOCOL)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        pass
+    return course
+
+
+def check_course_cached(root: Path, course, key: str | None = None) -> list[Problem]:
     """`checks.check_course(root, course)`, reusing the last results when no input changed."""
     from .checks import check_course
 
-    key = inputs_key(root)
+    key = key or inputs_key(root)
     problems = load(root, key)
     if problems is None:
         problems = check_course(root, course)
