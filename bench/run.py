@@ -262,6 +262,10 @@ def page_weight(url: str) -> dict:
     return totals
 
 
+THEIRS = re.compile(r"/(bundle|main|palette)\.[0-9a-f]{8}\.min\.(js|css)$|/iframe-worker-shim\.js$|/lunr/|/workers/")
+"""Material's own files and the iframe-worker shim (third-party): not the course's."""
+
+
 def first_party_assets(site: Path) -> dict:
     """The course's own JavaScript and CSS (not Material's) that each page loads, raw and
     gzipped: the heaviest page, and every page's total."""
@@ -273,7 +277,7 @@ def first_party_assets(site: Path) -> dict:
         html = path.read_text(encoding="utf-8")
         prefix = "../" * name.count("/")
         assets = [ref.removeprefix(prefix) for ref in re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', html)]
-        ours = [a for a in assets if a.startswith(("assets/javascripts/course-", "assets/stylesheets/course"))]
+        ours = [a for a in assets if a.startswith("assets/") and not THEIRS.search(a)]
         raw = sum((site / a).stat().st_size for a in ours)
         gz = sum(len(gzip.compress((site / a).read_bytes(), 9)) for a in ours)
         pages[name] = {"files": ours, "raw_kb": round(raw / 1024, 1), "gzip_kb": round(gz / 1024, 1)}

@@ -86,3 +86,16 @@ def test_the_loaded_course_is_reused_until_an_input_changes_or_the_project_moves
     moved = tmp_path / "moved"
     project.rename(moved)                                           # same files, other place
     assert build_cache.load_course_cached(moved).root == moved and len(loads) == 3
+
+
+def test_loading_again_reads_only_the_files_that_changed(project):
+    from course.loader import load_course
+    first = load_course(project)
+    again = load_course(project)
+    exercise_id = next(iter(first.exercises))
+    assert again.exercises[exercise_id] is first.exercises[exercise_id]   # not read again
+    path = again.exercises[exercise_id].path
+    path.write_text(path.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: New ", 1), encoding="utf-8")
+    changed = load_course(project)
+    assert changed.exercises[exercise_id] is not first.exercises[exercise_id]
+    assert changed.exercises[exercise_id].title.startswith("New ")
