@@ -1,16 +1,19 @@
 """MkDocs hooks: the thin adapter between MkDocs and the project's own package in scripts/course.
 
 Holds no logic of its own: everything it calls can also be called from a script or a test.
-- on_config: loads the exercises, adds lesson files the menu lacks (lesson_nav), and registers
+- on_config: loads the exercises (or reuses the last build's, build_cache.py), adds lesson files the menu lacks (lesson_nav), and registers
   the `/// exercise | <id>` block (an instance: a dotted name in mkdocs.yml would fail under
   `mkdocs serve`, see STYLE.md);
-- on_pre_build: runs the course checker; its problems become warnings, so --strict fails;
+- on_pre_build: runs the course checker (or reuses its last results when no file it reads has
+  changed, build_cache.py); its problems become warnings, so --strict fails;
 - on_files: a page with `draft: true` becomes a MkDocs draft: shown by `mkdocs serve`, left out
   of the built site and its navigation;
 - on_page_markdown: stops the build on an unknown exercise id (naming file and line), adds the
   lesson frame from the front matter, fills in the home page's lesson list and the "My progress"
   and "Printables" lists, and keeps counsellor and editing pages out of search (audience.py);
-- on_post_build: keeps the search index to plain words (search_index.py), and copies the browser
+- on_page_content / on_page_context: each page loads only the scripts its exercises and
+  markers need, joined and minified into one file (page_assets.py);
+- on_post_build: writes those files and minifies the stylesheet; keeps the search index to plain words (search_index.py), and copies the browser
   editor into site/admin/ (editor_files), so it is never in the menu or the search index.
 """
 
@@ -24,9 +27,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from course import (audience, blocks, checks, drafts, editor_files, home_page, lesson_nav,
-                    lesson_page, loader, pdf_publish, printables, progress_page, report, search_index,
-                    serve_page)
+from course import (audience, blocks, build_cache, checks, drafts, editor_files, home_page,
+                    lesson_nav, lesson_page, loader, page_assets, pdf_publish, printables, progress_page,
+                    report, search_index, serve_page)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -46,9 +49,21 @@ def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+_inputs = ""
+"""The key of this build's inputs (build_cache.py): the course and its checks are reused from
+the last build when it has not changed."""
+
 _serving = False
 """True under `mkdocs serve`, where drafts are shown; a build leaves them out. While serving, a
 mistake never stops a rebuild: the pages show it instead (see serve_page.py)."""
+
+_scripts: list[str] = []
+"""mkdocs.yml's `extra_javascript` (sources under docs/, in the order they run). Taken out of
+the config, so Material does not load them all on every page; each page gets its own bundle."""
+
+_bundler = page_assets.Bundler()
+_page_scripts: dict[str, set[str]] = {}
+"""The scripts each page needs (by its path under docs/), found in its HTML."""
 
 _banner = ""
 """Under `mkdocs serve`: the box listing the problems that would stop a published build."""
@@ -60,18 +75,23 @@ def on_startup(command: str, **kwargs) -> None:
 
 
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
-    global _course
-    _course = loader.load_course(_root(config))
+    global _course, _inputs
+    _inputs = build_cache.inputs_key(_root(config))
+    _course = build_cache.load_course_cached(_root(config), _inputs)
     config.nav = lesson_nav.nav_with_lessons(config.nav, list(_course.lessons))
     if not _serving:
         config.nav = drafts.nav_without(config.nav, {n for n, p in _course.pages.items() if p.draft})
     config.markdown_extensions.append(blocks.ExerciseExtension(exercises=_course.exercises))
+    global _scripts, _bundler
+    _scripts = [str(getattr(script, "path", script)) for script in config.extra_javascript]
+    config["extra_javascript"] = []
+    _bundler = page_assets.Bundler()
     return config
 
 
 def on_pre_build(config: MkDocsConfig, **kwargs) -> None:
     drafts = checks.draft_files(_course)
-    problems = checks.check_course(_root(config), _course)
+    problems = build_cache.check_course_cached(_root(config), _course, _inputs)
     # MkDocs itself would stop on a page it cannot read, with a traceback: stop first, in words.
     unreadable = [p for p in problems if p.code in checks.UNREADABLE_PAGE and p.path.startswith("docs/")]
     for problem, knock_on in report.root_causes_first(problems):
@@ -88,6 +108,9 @@ def on_pre_build(config: MkDocsConfig, **kwargs) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs) -> Files:
+    for script in _scripts:  # the site carries the bundles made from them, not the sources
+        if (file := files.get_file_from_path(script)) is not None:
+            files.remove(file)
     for name, page in _course.pages.items():
         if page.draft and (file := files.get_file_from_path(name)) is not None:
             file.inclusion = InclusionLevel.DRAFT
@@ -124,7 +147,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             _course.exercises,
             {f.src_uri: f.content_string for f in files.documentation_pages()
              if f.src_uri.startswith("lessons/")},
-            url)
+            url, fronts={name: page.front for name, page in _course.pages.items()})
         markdown = home_page.fill(progress_page.fill(markdown, lessons), lessons)
     if src == PRINTABLES:
         status = pdf_publish.read_status(_root(config)) if _serving else None
@@ -132,7 +155,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+def on_page_content(html: str, page: Page, **kwargs) -> str:
+    _page_scripts[page.file.src_uri] = page_assets.scripts_for(html)
+    return search_index.leave_out_key_words(html)
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
+    bundle = _bundler.bundle(_page_scripts.get(page.file.src_uri, set()), _scripts, Path(config.docs_dir))
+    context["course_scripts"] = [bundle] if bundle else []
+    return context
+
+
 def on_post_build(config: MkDocsConfig, **kwargs) -> None:
+    _bundler.write(Path(config.site_dir))
+    _bundler.minify_stylesheets([str(css) for css in config.extra_css], Path(config.docs_dir),
+                                Path(config.site_dir))
     # Before the offline plugin copies the index into search_index.js (it runs last).
     search_index.slim(Path(config.site_dir) / "search" / "search_index.json")
     site = Path(config.site_dir)

@@ -199,8 +199,10 @@ def load_pages(root: str | os.PathLike) -> tuple[dict[str, Page], list[Problem]]
     docs_dir = Path(root) / "docs"
     pages: dict[str, Page] = {}
     problems: list[Problem] = []
+    from .loader import remembered
+
     for path in sorted(docs_dir.rglob("*.md")):
-        page, found = load_page(path, docs_dir, root)
+        page, found = remembered(load_page, path, docs_dir, root)
         problems += found
         if page is None:
             name = path.resolve().relative_to(docs_dir.resolve()).as_posix()

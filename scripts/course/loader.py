@@ -305,6 +305,30 @@ class Course:
         return {name: page for name, page in self.pages.items() if page.is_lesson}
 
 
+_REMEMBERED: dict[tuple, tuple] = {}
+"""What `remembered` read last from each file, with the file's size and modification time."""
+
+
+def remembered(load, path: Path, *args):
+    """`load(path, *args)`, or what it gave for this file before if the file has not changed
+    since. `mkdocs serve` loads the course again after every save: only the saved file is read
+    again. What it gives is shared, so it is never changed afterwards (it is not: the checks
+    and the site only read it)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return load(path, *args)
+    key = (load.__module__, load.__name__, str(path.resolve()), *map(str, args))
+    cached = _REMEMBERED.get(key)
+    if cached is not None and cached[0] == (stat.st_mtime_ns, stat.st_size):
+        return cached[1]
+    result = load(path, *args)
+    if len(_REMEMBERED) > 5000:  # many copies of the course in one process (the tests): start afresh
+        _REMEMBERED.clear()
+    _REMEMBERED[key] = ((stat.st_mtime_ns, stat.st_size), result)
+    return result
+
+
 def load_course(root: str | os.PathLike) -> Course:
     """Read every exercise in exercises/ and every page in docs/. Never raises for content."""
     from .lessons import load_pages
@@ -316,7 +340,7 @@ def load_course(root: str | os.PathLike) -> Course:
         course.problems.append(problem("wrong-extension", path, 1, 1, root=root,
                                        suggested=path.with_suffix(".yml").name))
     for path in sorted((root / "exercises").glob("*.yml")):
-        exercise, problems = load_exercise(path, root)
+        exercise, problems = remembered(load_exercise, path, root)
         course.loaded[path] = exercise
         course.problems += problems
         if exercise is not None and exercise.id and exercise.id not in course.exercises:

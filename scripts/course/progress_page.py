@@ -58,16 +58,17 @@ def has_marker(markdown: str) -> bool:
 
 
 def lessons_for(exercises: dict, lesson_sources: dict[str, str],
-                url: Callable[[str, str], str]) -> list[LessonLink]:
+                url: Callable[[str, str], str], fronts: dict[str, dict] | None = None) -> list[LessonLink]:
     """Every lesson (in file-name order, which is course order) with its exercises (in the order
     the lesson places them; drafts left out). `lesson_sources` maps each lesson's path under
-    docs/ to its Markdown; `url(path, anchor)` gives a link to a page."""
+    docs/ to its Markdown; `url(path, anchor)` gives a link to a page. `fronts` (the build's
+    front matter by path, already read) saves reading each lesson's front matter again."""
     from .lesson_page import front_matter, lesson_exercises
 
     lessons = []
     for path in sorted(lesson_sources):
         source = lesson_sources[path]
-        meta = front_matter(source)
+        meta = fronts[path] if fronts is not None and path in fronts else front_matter(source)
         title = str(meta.get("title") or path)
         minutes = meta.get("minutes")
         own = lesson_exercises(path, exercises, source)

@@ -108,8 +108,15 @@ def score_page(page: Page, cache: dict | None = None, kept: dict | None = None) 
     return score
 
 
+_last: tuple[object, dict] | None = None
+"""The course scored last and its scores: two checks read them, and the course is scored once."""
+
+
 def score_lessons(course) -> dict[str, Score | None]:
     """Scores of every lesson by name, through the cache file under the course's root."""
+    global _last
+    if _last is not None and _last[0] is course:
+        return dict(_last[1])
     path = Path(course.root) / CACHE_FILE
     try:
         cache = json.loads(path.read_text(encoding="utf-8"))
@@ -124,7 +131,8 @@ def score_lessons(course) -> dict[str, Score | None]:
             path.write_text(json.dumps(kept), encoding="utf-8")
         except OSError:
             pass  # a read-only copy of the course still gets its scores, just not cached
-    return scores
+    _last = (course, scores)
+    return dict(scores)
 
 
 def _hardest(score: Score) -> str:

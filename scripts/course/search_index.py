@@ -5,6 +5,8 @@ search. What goes into it is decided in three places:
 - counsellor and editing pages are left out (audience.py marks them `search: exclude`);
 - an exercise's answers, feedback and explanations, its buttons and its messages are left out
   (`data-search-exclude` in the templates); the questions, items and prompts stay;
+- a lesson's "Key words" box is left out (`leave_out_key_words()`): each word links to its
+  entry in the glossary, which is in the index with the same words;
 - `slim()` here, after the build, keeps each entry's text as plain words (no HTML tags), in
   compact JSON. Search results show the same words; only the markup around them is gone.
 """
@@ -17,6 +19,12 @@ import re
 from pathlib import Path
 
 _TAG = re.compile(r"<[^>]+>")
+_KEY_WORDS = re.compile(r'<div class="admonition\b[^"]*"(?=>\s*<p class="admonition-title">Key words</p>)')
+
+
+def leave_out_key_words(html: str) -> str:
+    """A page's HTML with its "Key words" boxes marked to be left out of the search index."""
+    return _KEY_WORDS.sub(lambda match: match.group(0) + " data-search-exclude", html)
 _SPACE = re.compile(r"\s+")
 
 

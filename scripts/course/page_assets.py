@@ -1,0 +1,139 @@
+"""Which of the course's scripts each page loads, minified at build time.
+
+The scripts in docs/assets/javascripts/ stay as written (readable, with comments), listed in
+mkdocs.yml's `extra_javascript` in the order they must run. A page loads only what it uses:
+- the controller of each kind of exercise on it (a quiz page never loads the dialogue's);
+- the "Mark this lesson as done" script on a lesson, the progress script on "My progress"
+  and the home page;
+- and what those need first (SCRIPT_NEEDS), in mkdocs.yml's order.
+A page with none of these (the glossary, the guides) loads no script of the course's at all.
+
+The page's scripts are joined into one file, minified with rjsmin and named after a hash of
+its contents (`assets/javascripts/course-<hash>.min.js`): pages with the same kinds share one
+file, and a changed script gets a new name, so no browser keeps an old copy. They stay classic
+scripts (module scripts do not load from file://). The stylesheet is minified in place with
+rcssmin. Nothing here knows about MkDocs: the hook calls it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import rcssmin
+import rjsmin
+
+SCRIPT_NEEDS: dict[str, tuple[str, ...]] = {
+    "rules.js": (),
+    "storage.js": (),
+    "exercise.js": ("storage.js",),
+    "voices.js": (),
+    "recorder.js": (),
+    "quiz.js": ("exercise.js", "rules.js"),
+    "sort.js": ("exercise.js", "rules.js"),
+    "pitch.js": ("exercise.js", "rules.js", "voices.js", "recorder.js"),
+    "message.js": ("exercise.js", "rules.js"),
+    "tracker.js": ("exercise.js",),
+    "notes.js": ("exercise.js",),
+    "dialogue.js": ("exercise.js", "rules.js", "voices.js", "recorder.js"),
+    "lesson.js": ("exercise.js",),
+    "progress.js": ("exercise.js",),
+}
+"""Each script, by file name, and the scripts that must run before it (what it calls)."""
+
+KIND_SCRIPTS: dict[str, str] = {
+    "quiz": "quiz.js",
+    "sort": "sort.js",
+    "pitch": "pitch.js",
+    "message": "message.js",
+    "tracker": "tracker.js",
+    "reflection": "notes.js",
+    "checklist": "notes.js",
+    "dialogue": "dialogue.js",
+}
+"""The script that runs each kind of exercise (it registers the kind with exercise.js)."""
+
+PAGE_SCRIPTS: dict[str, str] = {
+    r'data-action="lesson-done"': "lesson.js",
+    r"<[^>]* data-(?:progress|data-tools|home)[\s>=]": "progress.js",
+}
+"""A pattern in a page's HTML and the script it calls for: the markers the scripts look for."""
+
+_MINIFIED: dict[Path, tuple[tuple[int, int], str]] = {}
+"""Minified text of each source, with the modification time and size it was made from."""
+
+_KIND = re.compile(r'<section class="nd-exercise[^"]*"[^>]* data-kind="([a-z-]+)"')
+
+
+def scripts_for(html: str) -> set[str]:
+    """The scripts (file names) the page with this content HTML needs, with what they need."""
+    wanted = {KIND_SCRIPTS[kind] for kind in _KIND.findall(html) if kind in KIND_SCRIPTS}
+    wanted |= {script for pattern, script in PAGE_SCRIPTS.items() if re.search(pattern, html)}
+    needed: set[str] = set()
+    while wanted:
+        script = wanted.pop()
+        if script not in needed:
+            needed.add(script)
+            wanted |= set(SCRIPT_NEEDS.get(script, ()))
+    return needed
+
+
+class Bundler:
+    """Makes the file each set of scripts is loaded from. Each source is minified once, and
+    again only when it changes (`mkdocs serve` loads the hook afresh on every rebuild, but this
+    module and its cache stay).
+
+    `order` is mkdocs.yml's `extra_javascript`, paths under docs/ such as
+    assets/javascripts/quiz.js; it sets the order scripts run in."""
+
+    FOLDER = "assets/javascripts"
+
+    def __init__(self) -> None:
+        self.bundles: dict[str, str] = {}
+        """Bundles made in this build: path in the site -> text."""
+
+    def minified(self, path: Path) -> str:
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size)
+        cached = _MINIFIED.get(path)
+        if cached is None or cached[0] != key:
+            text = path.read_text(encoding="utf-8")
+            cached = (key, minify_css(text) if path.suffix == ".css" else minify_js(text))
+            _MINIFIED[path] = cached
+        return cached[1]
+
+    def bundle(self, names: set[str], order: list[str], docs_dir: Path) -> str:
+        """The site path of the file that loads `names` (file names) in `order`; "" for none."""
+        paths = [path for path in order if Path(path).name in names]
+        if not paths:
+            return ""
+        text = "\n".join(f"/* {Path(p).name} */\n{self.minified(docs_dir / p)}" for p in paths)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+        target = f"{self.FOLDER}/course-{digest}.min.js"
+        self.bundles[target] = text
+        return target
+
+    def write(self, site_dir: Path) -> None:
+        """Write this build's bundles into the site, and start afresh for the next build."""
+        for target, text in self.bundles.items():
+            path = site_dir / target
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text + "\n", encoding="utf-8")
+        self.bundles = {}
+
+    def minify_stylesheets(self, names: list[str], docs_dir: Path, site_dir: Path) -> None:
+        """Replace each of the course's stylesheets in the site with its minified text."""
+        for name in names:
+            source = docs_dir / name
+            if source.is_file():
+                (site_dir / name).write_text(self.minified(source) + "\n", encoding="utf-8")
+
+
+def minify_js(text: str) -> str:
+    """Comments and spaces out; the licence comments (/*! ... */) kept."""
+    return rjsmin.jsmin(text, keep_bang_comments=True)
+
+
+def minify_css(text: str) -> str:
+    return rcssmin.cssmin(text, keep_bang_comments=True)
