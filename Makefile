@@ -25,11 +25,15 @@ help: ## Show this list
 
 # The course's own package (scripts/course) is installed too, editable, so mkdocs.yml can name
 # its exercise block by module name (course.blocks) and an edit in scripts/course counts at once.
+# A .venv that is a link belongs to another copy of the project (the tests' copies link it): the
+# package stays installed from that copy, never from a copy that may be deleted.
+EDITABLE = test -L $(VENV) || $(1)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+
 $(STAMP): requirements.txt pyproject.toml
 	@echo "First run: setting up the course's tools in .venv (about a minute, only once)..."
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(call EDITABLE,$(VENV))
 	@rm -f $(VENV)/.installed-* && touch $@
 
 # Zensical in a venv of its own (it needs no MkDocs), with the course's package: the tests build
@@ -37,7 +41,7 @@ $(STAMP): requirements.txt pyproject.toml
 $(ZSTAMP): requirements-zensical.txt pyproject.toml
 	@test -x $(ZENSICAL)/bin/python || $(PYTHON) -m venv $(ZENSICAL)
 	$(ZENSICAL)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
-	$(ZENSICAL)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(call EDITABLE,$(ZENSICAL))
 	@rm -f $(ZENSICAL)/.installed-* && touch $@
 
 zensical-deps: $(STAMP) $(ZSTAMP)

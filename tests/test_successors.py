@@ -73,9 +73,12 @@ def copy_pages(project: Path) -> Path:
 
 
 def zensical_build(project: Path) -> subprocess.CompletedProcess:
+    """`zensical build`, finding `course.blocks` only as installed (no PYTHONPATH)."""
     assert ZENSICAL.exists(), "Zensical is not installed: run `make test` (or `make zensical-deps`) once."
+    env = build_env()
+    env.pop("PYTHONPATH")
     return subprocess.run([str(ZENSICAL), "build", "-f", "mkdocs.yml"], cwd=project,
-                          env=build_env(), capture_output=True, text=True)
+                          env=env, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")
