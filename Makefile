@@ -5,10 +5,7 @@ PYTHON  ?= python3
 PORT    ?= 8000
 VENV    := .venv
 BIN     := $(VENV)/bin
-# The stamps change when the files they install from change, so the next command installs again.
 STAMP   := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
-ZENSICAL := $(VENV)/zensical
-ZSTAMP  := $(ZENSICAL)/.installed-$(shell cat requirements-zensical.txt pyproject.toml | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -23,10 +20,8 @@ help: ## Show this list
 	@echo "Networking, Demystified: make targets"
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-# The course's own package (scripts/course) is installed too, editable, so mkdocs.yml can name
-# its exercise block by module name (course.blocks) and an edit in scripts/course counts at once.
-# A .venv that is a link belongs to another copy of the project (the tests' copies link it): the
-# package stays installed from that copy, never from a copy that may be deleted.
+# Also installs the course's package (scripts/course, pyproject.toml), editable: mkdocs.yml names
+# its exercise block `course.blocks`. A linked .venv (the tests' copies) keeps its own copy's.
 EDITABLE = test -L $(VENV) || $(1)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 
 $(STAMP): requirements.txt pyproject.toml
@@ -35,16 +30,6 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(call EDITABLE,$(VENV))
 	@rm -f $(VENV)/.installed-* && touch $@
-
-# Zensical in a venv of its own (it needs no MkDocs), with the course's package: the tests build
-# the course with it to prove every exercise renders there too.
-$(ZSTAMP): requirements-zensical.txt pyproject.toml
-	@test -x $(ZENSICAL)/bin/python || $(PYTHON) -m venv $(ZENSICAL)
-	$(ZENSICAL)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
-	$(call EDITABLE,$(ZENSICAL))
-	@rm -f $(ZENSICAL)/.installed-* && touch $@
-
-zensical-deps: $(STAMP) $(ZSTAMP)
 
 serve: $(STAMP) ## Build and preview the site at http://127.0.0.1:8000 (reloads when you save; PORT=8001 for another port)
 	@$(BIN)/python scripts/serve.py --port "$(PORT)"
@@ -87,6 +72,18 @@ remove-lesson: $(STAMP) ## Remove a lesson nothing uses: make remove-lesson LESS
 
 new-exercise: $(STAMP) ## Start a new exercise: make new-exercise KIND=quiz ID=my-quiz LESSON=lessons/14-my-lesson.md
 	@$(BIN)/python scripts/scaffold.py exercise "$(KIND)" "$(ID)" "$(LESSON)"
+
+# Zensical in a venv of its own (it needs no MkDocs), with the course's package: the tests build
+# the course with it to prove every exercise renders there too.
+ZENSICAL := $(VENV)/zensical
+ZSTAMP  := $(ZENSICAL)/.installed-$(shell cat requirements-zensical.txt pyproject.toml | cksum | cut -d' ' -f1)
+$(ZSTAMP): requirements-zensical.txt pyproject.toml
+	@test -x $(ZENSICAL)/bin/python || $(PYTHON) -m venv $(ZENSICAL)
+	$(ZENSICAL)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	$(call EDITABLE,$(ZENSICAL))
+	@rm -f $(ZENSICAL)/.installed-* && touch $@
+
+zensical-deps: $(STAMP) $(ZSTAMP)
 
 test-deps: $(STAMP) $(ZSTAMP)
 	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null; then \
