@@ -5,14 +5,14 @@ PYTHON  ?= python3
 PORT    ?= 8000
 VENV    := .venv
 BIN     := $(VENV)/bin
-STAMP   := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+STAMP   := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
 # Words make took for commands: a NAME typed without quotes ("NAME=Networking at work").
 # The scaffold commands name them and stop before make tries to run "at" and "work".
-TARGETS := test-deps node-deps help serve edit site zip test check worksheets bench mutate new-lesson new-exercise rename-lesson remove-lesson cms-config clean
+TARGETS := test-deps node-deps zensical-deps help serve edit site zip test check worksheets bench mutate new-lesson new-exercise rename-lesson remove-lesson cms-config clean
 EXTRA_WORDS := $(filter-out $(TARGETS),$(MAKECMDGOALS))
 .PHONY: $(TARGETS)
 
@@ -20,10 +20,15 @@ help: ## Show this list
 	@echo "Networking, Demystified: make targets"
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt
+# Also installs the course's package (scripts/course, pyproject.toml), editable: mkdocs.yml names
+# its exercise block `course.blocks`. A linked .venv (the tests' copies) keeps its own copy's.
+EDITABLE = test -L $(VENV) || $(1)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+
+$(STAMP): requirements.txt pyproject.toml
 	@echo "First run: setting up the course's tools in .venv (about a minute, only once)..."
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(call EDITABLE,$(VENV))
 	@rm -f $(VENV)/.installed-* && touch $@
 
 serve: $(STAMP) ## Build and preview the site at http://127.0.0.1:8000 (reloads when you save; PORT=8001 for another port)
@@ -68,7 +73,19 @@ remove-lesson: $(STAMP) ## Remove a lesson nothing uses: make remove-lesson LESS
 new-exercise: $(STAMP) ## Start a new exercise: make new-exercise KIND=quiz ID=my-quiz LESSON=lessons/14-my-lesson.md
 	@$(BIN)/python scripts/scaffold.py exercise "$(KIND)" "$(ID)" "$(LESSON)"
 
-test-deps: $(STAMP)
+# Zensical in a venv of its own (it needs no MkDocs), with the course's package: the tests build
+# the course with it to prove every exercise renders there too.
+ZENSICAL := $(VENV)/zensical
+ZSTAMP  := $(ZENSICAL)/.installed-$(shell cat requirements-zensical.txt pyproject.toml | cksum | cut -d' ' -f1)
+$(ZSTAMP): requirements-zensical.txt pyproject.toml
+	@test -x $(ZENSICAL)/bin/python || $(PYTHON) -m venv $(ZENSICAL)
+	$(ZENSICAL)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	$(call EDITABLE,$(ZENSICAL))
+	@rm -f $(ZENSICAL)/.installed-* && touch $@
+
+zensical-deps: $(STAMP) $(ZSTAMP)
+
+test-deps: $(STAMP) $(ZSTAMP)
 	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian's chromium and poppler-utils for the browser and PDF tests..."; \

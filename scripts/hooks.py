@@ -1,9 +1,10 @@
 """MkDocs hooks: the thin adapter between MkDocs and the project's own package in scripts/course.
 
 Holds no logic of its own: everything it calls can also be called from a script or a test.
-- on_config: loads the exercises (or reuses the last build's, build_cache.py), adds lesson files the menu lacks (lesson_nav), and registers
-  the `/// exercise | <id>` block (an instance: a dotted name in mkdocs.yml would fail under
-  `mkdocs serve`, see STYLE.md);
+- on_config: loads the exercises (or reuses the last build's, build_cache.py), adds lesson files
+  the menu lacks (lesson_nav), and hands the loaded exercises to the `/// exercise | <id>` block.
+  The block itself is a Markdown extension that mkdocs.yml names (`course.blocks`), so tools that
+  run no hooks (Zensical) render it too;
 - on_pre_build: runs the course checker (or reuses its last results when no file it reads has
   changed, build_cache.py); its problems become warnings, so --strict fails;
 - on_files: a page with `draft: true` becomes a MkDocs draft: shown by `mkdocs serve`, left out
@@ -81,7 +82,12 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     config.nav = lesson_nav.nav_with_lessons(config.nav, list(_course.lessons))
     if not _serving:
         config.nav = drafts.nav_without(config.nav, {n for n, p in _course.pages.items() if p.draft})
-    config.markdown_extensions.append(blocks.ExerciseExtension(exercises=_course.exercises))
+    if blocks.EXTENSION not in config.markdown_extensions:
+        raise PluginError(f"mkdocs.yml must name the exercise block under markdown_extensions: "
+                          f"add the line \"  - {blocks.EXTENSION}\" there.")
+    # The extension would read exercises/ itself; this way they are read once per build, and
+    # the pages show exactly the exercises the checker saw.
+    config.mdx_configs.setdefault(blocks.EXTENSION, {})["exercises"] = _course.exercises
     global _scripts, _bundler
     _scripts = [str(getattr(script, "path", script)) for script in config.extra_javascript]
     config["extra_javascript"] = []

@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 
 PROJECT_FILES = ["docs", "exercises", "workshops", "overrides", "scripts", "mkdocs.yml",
-                 "Makefile", "requirements.txt"]
+                 "Makefile", "requirements.txt", "requirements-zensical.txt", "pyproject.toml"]
 """What a copy of the project needs to build, check and scaffold (see `copy_project`)."""
 
 
@@ -52,8 +52,12 @@ def copy_project(target: Path) -> Path:
 
 
 def build_env() -> dict[str, str]:
-    """The environment for build commands: quiet about MkDocs 2, no stray bytecode."""
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    """The environment for build commands: quiet about MkDocs 2, no stray bytecode, and this
+    checkout's package first on the path. `make` installs the package into .venv, but a .venv
+    linked from another checkout has that checkout's copy installed; the tests' copies of the
+    project link ROOT's .venv and have ROOT's package either way."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1",
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "scripts"), os.environ.get("PYTHONPATH")]))}
 
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import markdown
 import pytest
 
@@ -86,3 +89,38 @@ def test_an_id_whose_file_is_there_but_broken_is_not_called_missing(tmp_path):
     missing = blocks.unknown_exercise_problem(BlockRef(30, "work-quizz"), "docs/lessons/14.md", {},
                                               folder=folder)
     assert missing.code == "unknown-exercise" and "does not exist" in missing.message
+
+
+# --- the extension by its module name, as Zensical and mkdocs.yml use it ------------------------
+
+FIXTURE_EXERCISES = Path(__file__).resolve().parent / "fixtures" / "exercise_site" / "exercises"
+
+
+def test_named_extension_reads_the_exercises_folder_and_follows_edits(tmp_path):
+    folder = tmp_path / "exercises"
+    shutil.copytree(FIXTURE_EXERCISES, folder)
+
+    def convert_named(text: str) -> str:
+        md = markdown.Markdown(extensions=[blocks.EXTENSION],
+                               extension_configs={blocks.EXTENSION: {"folder": str(folder)}})
+        return md.convert(text)
+
+    assert blocks.EXTENSION == "course.blocks"
+    html = convert_named("/// exercise | fx-quiz\n///")
+    assert 'id="exercise-fx-quiz"' in html and "///" not in html
+    quiz = folder / "fx-quiz.yml"
+    (folder / "fx-quiz-two.yml").write_text(
+        quiz.read_text(encoding="utf-8").replace("id: fx-quiz", "id: fx-quiz-two"), encoding="utf-8")
+    quiz.unlink()
+    assert 'id="exercise-fx-quiz-two"' in convert_named("/// exercise | fx-quiz-two\n///")
+    with pytest.raises(blocks.UnknownExercise) as error:
+        convert_named("/// exercise | fx-quiz\n///")
+    assert str(error.value).startswith('This page uses the exercise "fx-quiz", which does not exist. '
+                                       'Did you mean "fx-quiz-two"?')
+
+
+def test_named_extension_with_no_exercises_folder_says_the_id_is_unknown(tmp_path):
+    md = markdown.Markdown(extensions=[blocks.EXTENSION],
+                           extension_configs={blocks.EXTENSION: {"folder": str(tmp_path / "none")}})
+    with pytest.raises(blocks.UnknownExercise, match='"fx-quiz", which does not exist'):
+        md.convert("/// exercise | fx-quiz\n///")

@@ -58,3 +58,14 @@ def test_without_a_printables_page_the_lesson_has_no_worksheet_links(project, tm
     assert result.returncode == 0, result.stderr
     lesson = (tmp_path / "site" / "lessons" / "01-practice.html").read_text(encoding="utf-8")
     assert "printables.html" not in lesson and "Printable worksheets" not in lesson
+
+
+def test_a_config_without_the_exercise_block_says_which_line_to_add(project, tmp_path):
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "- course.blocks\n" in text
+    config.write_text(text.replace("- course.blocks\n", ""), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert 'add the line "  - course.blocks" there' in result.stderr
+    assert "Traceback" not in result.stderr

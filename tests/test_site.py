@@ -94,7 +94,8 @@ def unpacked_zip(site_dir, tmp_path_factory) -> Path:
     built with the same commands as `make site`, not built a second time), then unzipped."""
     project = tmp_path_factory.mktemp("zip") / "project"
     project.mkdir()
-    for name in ("Makefile", "requirements.txt", "scripts/make_zip.py"):
+    for name in ("Makefile", "requirements.txt", "requirements-zensical.txt", "pyproject.toml",
+                 "scripts/make_zip.py"):
         (project / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, project / name)
     os.symlink(ROOT / ".venv", project / ".venv")

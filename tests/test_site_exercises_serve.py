@@ -1,6 +1,7 @@
 """The adapter under `mkdocs serve`: the exercise block works in the live preview, and saving an
-exercise file or a lesson rebuilds the page (the hook registers an instance of the extension, so
-the sys.path pitfall of a dotted name in mkdocs.yml does not apply)."""
+exercise file or a lesson rebuilds the page (mkdocs.yml names the block `course.blocks`: the
+course's package is installed, so the name resolves on every rebuild, and the hook hands the
+block the exercises it loads again on each one)."""
 
 from __future__ import annotations
 
