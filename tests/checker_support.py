@@ -11,7 +11,7 @@ FIXTURE_COURSE = Path(__file__).parent / "fixtures" / "checker" / "course"
 def make_course(tmp_path: Path) -> Path:
     """A copy of the clean fixture course in tmp_path; returns its root."""
     root = tmp_path / "course"
-    shutil.copytree(FIXTURE_COURSE, root)
+    shutil.copytree(FIXTURE_COURSE, root, ignore=shutil.ignore_patterns(".cache"))
     return root
 
 

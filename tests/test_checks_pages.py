@@ -11,11 +11,11 @@ from course.lessons import heading_id
 LESSON = "docs/lessons/01-start.md"
 
 BREAKS = [
-    ("minutes: 55\n", "", "missing-field", 1),
-    ("minutes: 55\n", "minutes: half an hour\n", "wrong-type", 5),
-    ("minutes: 55\n", "minutes: 0\n", "out-of-range", 5),
-    ("minutes: 55\n", "minutes: -5\n", "out-of-range", 5),
-    ("minutes: 55\n", "minutes: 600\n", "out-of-range", 5),
+    ("minutes: 65\n", "", "missing-field", 1),
+    ("minutes: 65\n", "minutes: half an hour\n", "wrong-type", 5),
+    ("minutes: 65\n", "minutes: 0\n", "out-of-range", 5),
+    ("minutes: 65\n", "minutes: -5\n", "out-of-range", 5),
+    ("minutes: 65\n", "minutes: 600\n", "out-of-range", 5),
     ("objectives:\n  - Say what networking is.\n", "objectives: Say what networking is.\n", "wrong-type", 6),
     ("/// exercise | quiz-one\n", "/// exercise | quiz-onee\n", "unknown-exercise", 24),
     ("(../sources.md#flynn-lake-2008)", "(../source.md)", "broken-link", 15),
@@ -64,7 +64,7 @@ def test_fenced_code_is_not_checked(tmp_path):
 
 def test_a_draft_lesson_reports_warnings(tmp_path):
     root = make_course(tmp_path)
-    edit(root / LESSON, "minutes: 55\n", "draft: true\n")
+    edit(root / LESSON, "minutes: 65\n", "draft: true\n")
     problems = check_course(root)
     assert problems and all(p.level == "warning" for p in problems)
 
@@ -108,7 +108,7 @@ def test_a_date_that_does_not_exist_in_the_front_matter_is_a_problem_not_a_crash
     from course.print_settings import course_info
 
     root = make_course(tmp_path)
-    edit(root / LESSON, "minutes: 55\n", "minutes: 55\nupdated: 2024-13-45\n")
+    edit(root / LESSON, "minutes: 65\n", "minutes: 65\nupdated: 2024-13-45\n")
     found = [p for p in check_course(root) if p.code == "yaml-syntax"]
     assert [(p.path, p.line, p.col) for p in found] == [(LESSON, 6, 10)]
     assert "put it in quotes" in found[0].message
@@ -118,7 +118,7 @@ def test_a_date_that_does_not_exist_in_the_front_matter_is_a_problem_not_a_crash
 
 def test_a_real_date_in_the_front_matter_is_fine(tmp_path):
     root = make_course(tmp_path)
-    edit(root / LESSON, "minutes: 55\n", "minutes: 55\nupdated: 2024-12-31\n")
+    edit(root / LESSON, "minutes: 65\n", "minutes: 65\nupdated: 2024-12-31\n")
     assert check_course(root) == []
 
 
@@ -134,6 +134,6 @@ def test_front_matter_that_cannot_be_read_is_one_problem(tmp_path, front, code):
 
 def test_a_lesson_of_one_minute_is_fine(tmp_path):
     root = make_course(tmp_path)
-    edit(root / LESSON, "minutes: 55\n", "minutes: 1\n")
+    edit(root / LESSON, "minutes: 65\n", "minutes: 1\n")
     # 1 is in range; the only warning is that 1 minute is too short for this lesson's exercises
     assert [p.code for p in check_course(root)] == ["lesson-time"]

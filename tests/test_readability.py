@@ -60,6 +60,6 @@ def test_a_broken_cache_file_is_ignored(tmp_path):
     from course.readability import CACHE_FILE, score_lessons
 
     root = make_course(tmp_path)
-    (root / CACHE_FILE).parent.mkdir()
+    (root / CACHE_FILE).parent.mkdir(exist_ok=True)
     (root / CACHE_FILE).write_text("{not json")
     assert score_lessons(load_course(root))["lessons/01-start.md"].words == 24

@@ -66,11 +66,13 @@ def test_unknown_exercise_blocks_are_left_out_of_the_preview_only():
     assert drop_unknown_blocks(markdown, {"real"}) == "Intro\n\n/// exercise | real\n///\n\n\nEnd\n"
 
 
-def test_the_pull_request_workflow_has_two_named_checks_and_keeps_the_site():
+def test_the_pull_request_workflow_has_three_named_checks_and_keeps_the_site():
     workflow = yaml.safe_load(WORKFLOW.read_text())
     jobs = workflow["jobs"]
-    assert [job["name"] for job in jobs.values()] == ["Check lessons and exercises", "Build the site"]
-    assert not any("needs" in job for job in jobs.values()), "the build must run even when the check fails"
+    assert [job["name"] for job in jobs.values()] == ["Check lessons and exercises", "Build the site",
+                                                      "Run the tests"]
+    assert not any("needs" in job for job in jobs.values()), "each job must run even when another fails"
+    assert "make test" in " ".join(step.get("run", "") for step in jobs["test"]["steps"])
     check_steps = " ".join(step.get("run", "") for step in jobs["check"]["steps"])
     assert "--format github" in check_steps and '--summary "$GITHUB_STEP_SUMMARY"' in check_steps
     uploads = [step for step in jobs["build"]["steps"] if step.get("uses", "").startswith("actions/upload-artifact")]

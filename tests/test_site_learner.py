@@ -88,8 +88,8 @@ def test_home_page_on_a_phone_lists_the_course_and_continues_where_you_left_off(
     try:
         page.goto(server + "index.html")
         items = page.locator(".nd-home__lessons li")
-        assert items.count() == len(lessons) == 13
-        assert re.search(r"13 lessons, about [\d.]+ hours in all", page.locator(".nd-home__length").text_content())
+        assert items.count() == len(lessons) == 15
+        assert re.search(r"15 lessons, about [\d.]+ hours in all", page.locator(".nd-home__length").text_content())
         assert page.locator(".nd-home__length").bounding_box()["y"] < 844 * 1.3    # at or near the fold
         assert not page.get_by_role("link", name="Continue where you left off").is_visible()
         exercise_id = next(ex.id for ex in course.exercises.values() if ex.lesson == lessons[2])

@@ -147,7 +147,7 @@ def check_links(page: Page, course: Course) -> list[Problem]:
                 gone = LESSON_FILE.fullmatch(name) and not suggestion
                 problems.append(problem("broken-link", page.path, link.line, link.col, **where,
                                         suggestion=suggestion, situation="lesson-gone" if gone else ""))
-            elif anchor and anchor not in target_page.anchors:
+            elif anchor and not target_page.unreadable and anchor not in target_page.anchors:
                 problems.append(problem("broken-anchor", page.path, link.line, link.col, **where,
                                         anchor=anchor, page="this page" if target_page is page
                                         else name, suggestion=suggest(anchor, target_page.anchors)))
