@@ -163,7 +163,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, **kwargs) -> str:
     _page_scripts[page.file.src_uri] = page_assets.scripts_for(html)
-    return search_index.leave_out_key_words(html)
+    return search_index.leave_out_boxes(html)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
