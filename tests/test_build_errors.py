@@ -45,7 +45,11 @@ def test_make_site_works_on_the_copy(project):
 def test_broken_mkdocs_yml(project):
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("theme:\n  name: material", "theme:\n name: [material"))
-    assert_failed_and_kept_old_site(make_site(project), project, "Error: MkDocs encountered an error parsing the configuration file")
+    # The worksheets step reads the course's name from mkdocs.yml: it stops first, naming the
+    # line, before laying out any PDF with the wrong name.
+    result = make_site(project)
+    assert_failed_and_kept_old_site(result, project, "mkdocs.yml:10:8: error [yaml-syntax]")
+    assert "No PDFs were built." in result.stdout + result.stderr
 
 
 def test_nav_names_a_page_that_does_not_exist(project):

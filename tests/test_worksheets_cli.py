@@ -300,3 +300,16 @@ def test_the_kit_is_built_with_fillable_certificate(project):
     assert "Certificate of completion" in " ".join(_page_texts(project / "pdf" / "certificate-letter.pdf"))
     feedback = " ".join(_page_texts(project / "pdf" / "feedback-form-letter.pdf"))
     assert "How useful was the workshop for you?" in feedback and "example.org/test-course" in feedback
+
+
+def test_a_broken_mkdocs_yml_stops_the_run_before_any_pdf(project):
+    """The course's name on every page comes from mkdocs.yml: a mistake there is named with its
+    line, and nothing is laid out with the wrong name."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("site_name: Test Course", "site_name: [Test Course"))
+    code, out, err = run(project, "--only", "think-it", "--quiet")
+    assert code == 1 and "mkdocs.yml:1:12: error [yaml-syntax]" in out + err, out + err
+    assert "No PDFs were built." in out + err and pdfs(project) == set(), out + err
+    config.write_text(config.read_text().replace("site_name: [Test Course", "site_name: Test Course"))
+    code, out, err = run(project, "--only", "think-it", "--quiet")
+    assert code == 0 and pdfs(project), out + err

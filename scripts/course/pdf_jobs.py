@@ -19,6 +19,7 @@ from .checks import check_exercise
 from .loader import load_exercise
 from .plans import WorkshopPlan, load_plans, plan_files
 from .print_settings import EDITIONS, GUIDE, KIT, CourseInfo, PrintOptions, course_info, pdf_filename
+from .nav_checks import nav_entries
 from .problems import Problem
 
 MANIFEST = ".manifest.json"
@@ -122,6 +123,11 @@ def plan_jobs(root: Path, selection: Selection) -> Plan:
     """Every PDF the selection asks for, after loading (and checking) the files it needs."""
     root = Path(root)
     info = course_info(root)
+    # The course's name and address come from mkdocs.yml: a broken one would put the wrong name
+    # on every page, and make every PDF again, so it stops the run before anything is laid out.
+    _, config_problems = nav_entries(root)
+    if any(p.level == "error" for p in config_problems):
+        return Plan([], info, [p for p in config_problems if p.level == "error"], files_checked=1)
     available = {path.stem: path for path in sorted((root / "exercises").glob("*.yml"))}
     unknown = [name for name in selection.exercises if name not in available]
     if unknown:
