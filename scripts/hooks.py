@@ -103,7 +103,9 @@ def on_pre_build(config: MkDocsConfig, **kwargs) -> None:
     for problem, knock_on in report.root_causes_first(problems):
         if problem not in unreadable:
             # A draft is never published, so its problems must not stop a build: they are listed.
-            (log.info if problem.path in drafts else log.warning)(report.format_problem(problem, knock_on=knock_on))
+            # So are the notes the site takes care of itself (a lesson joins the menu by itself).
+            listed = problem.path in drafts or problem.code in checks.BUILD_NOTES
+            (log.info if listed else log.warning)(report.format_problem(problem, knock_on=knock_on))
     if _serving:
         global _banner
         _banner = serve_page.banner([p for p in problems if p.path not in drafts])

@@ -99,6 +99,10 @@ def check_course(root: str | os.PathLike, course: Course | None = None) -> list[
 UNREADABLE_PAGE = {"not-utf8", "file-unreadable"}
 """Problems with a page that MkDocs cannot build around: the build stops on them."""
 
+BUILD_NOTES = {"lesson-not-in-menu"}
+"""Warnings the build lists without stopping (`mkdocs build --strict`): the site deals with them
+itself. A lesson made in the browser editor, which cannot change mkdocs.yml, still publishes."""
+
 KNOCK_ON_IN_FILE = {"example-mismatch", "missing-example"}
 """Problems that a mistake found while reading the same file usually causes (a misspelled
 rule makes an example fail)."""
