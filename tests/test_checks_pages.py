@@ -57,6 +57,24 @@ def test_an_exercise_on_the_wrong_page(tmp_path):
     assert "wrong-lesson" in codes(check_course(root))
 
 
+def test_an_exercise_placed_twice_is_an_error_at_the_second_place(tmp_path):
+    root = make_course(tmp_path)
+    assert "exercise-twice" not in codes(check_course(root))          # once each: fine
+    edit(root / LESSON, "/// exercise | sort-one\n///\n", "/// exercise | sort-one\n///\n\n/// exercise | quiz-one\n///\n")
+    [twice] = [p for p in check_course(root) if p.code == "exercise-twice"]
+    assert (twice.path, twice.line, twice.level) == ("docs/lessons/01-start.md", 30, "error")
+    assert twice.message == ('The exercise "quiz-one" is placed here a second time: it is already on '
+                             'this page, line 24.')
+
+
+def test_an_exercise_placed_on_two_pages_names_the_first(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / "docs/sources.md", "A study of students.", "A study.\n\n/// exercise | quiz-one\n///\n")
+    [twice] = [p for p in check_course(root) if p.code == "exercise-twice"]
+    assert twice.path == "docs/sources.md"
+    assert "already on lessons/01-start.md, line 24." in twice.message
+
+
 def test_fenced_code_is_not_checked(tmp_path):
     root = make_course(tmp_path)  # the lesson holds a fenced example with a bad link and exercise
     assert check_course(root) == []

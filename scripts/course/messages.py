@@ -312,6 +312,11 @@ MESSAGES: dict[str, Message] = {
         "The exercise \"{id}\" is not used on any page.",
         "Add \"/// exercise | {id}\" and \"///\" to its lesson ({lesson}).",
         level="warning", guide_anchor=GUIDE + "#unused-exercise"),
+    "exercise-twice": Message(
+        "The exercise \"{id}\" is placed here a second time: it is already on {first}, line {first_line}.",
+        "An exercise can be placed once in the whole course, because its saved answers belong to "
+        "one place. Remove one of the two blocks. To use it twice, copy its file with a new id.",
+        guide_anchor=GUIDE + "#exercise-twice"),
     "wrong-lesson": Message(
         "The exercise \"{id}\" is placed on this page, but its file says it belongs to {lesson}.",
         "Change \"lesson:\" in exercises/{id}.yml, or move the exercise.",

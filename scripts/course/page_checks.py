@@ -104,6 +104,18 @@ def check_exercise_pages(course: Course) -> list[Problem]:
                 close = difflib.get_close_matches(embed.id, list(course.exercises), 1, 0.6)
                 if close:
                     misspelled.setdefault(close[0], page.path)
+    first: dict[str, tuple[Page, int]] = {}
+    for page in course.pages.values():
+        for embed in page.embeds:
+            if embed.id not in course.exercises:
+                continue
+            if embed.id in first:
+                where, line = first[embed.id]
+                problems.append(problem("exercise-twice", page.path, embed.line, 1, root=course.root,
+                                        id=embed.id, first_line=line,
+                                        first="this page" if where is page else where.name))
+            else:
+                first[embed.id] = (page, embed.line)
     for exercise in course.exercises.values():
         gone = bool(exercise.lesson) and exercise.lesson not in course.pages
         if gone:
