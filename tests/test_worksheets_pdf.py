@@ -13,7 +13,8 @@ from pypdf import PdfReader
 
 from course import pdf_build, pdf_jobs
 from course.print_settings import PrintOptions, pdf_filename
-from course.worksheets import FACILITATOR_TRACKER_ROWS
+from course.print_settings import course_info
+from course.worksheets import FACILITATOR_TRACKER_ROWS, worksheet_html
 from test_worksheets import KIND_IDS, load, make_project, texts_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -408,7 +409,25 @@ def _page_image(path: Path, page: int):
 def _dark_share(image, xs, ys) -> float:
     """Share of inked pixels (a printed line, or typed text) along a run of pixels."""
     pixels = [image.getpixel((x, y)) for x in xs for y in ys]
-    return sum(p < 220 for p in pixels) / len(pixels)
+    return sum(p < 220 for p in pixels) / len(pixels) if pixels else 0.0   # a sliver has no pixels
+
+
+def _line_run(image, rect, height: float, reach: float = 1.5) -> tuple[int, int]:
+    """The printed line under a field: where its ink starts and ends (pixels), followed left
+    and right from the middle of the field, on the darkest row near the field's bottom."""
+    left, _, right, bottom = _box(rect, height)
+    middle = (left + right) // 2
+    rows = [bottom + d for d in range(-round(reach * SCALE), round(reach * SCALE) + 1)
+            if 0 <= bottom + d < image.height]
+    if not rows:
+        return middle, middle
+    y = max(rows, key=lambda row: _dark_share(image, range(max(left, 0), min(right, image.width), 2), [row]))
+    start = end = middle
+    while start > 0 and image.getpixel((start - 1, y)) < 220:
+        start -= 1
+    while end < image.width - 1 and image.getpixel((end + 1, y)) < 220:
+        end += 1
+    return start, end
 
 
 def _box(rect, height: float) -> tuple[int, int, int, int]:
@@ -441,7 +460,12 @@ EXPECTED_FIELDS = {
     "tracker": ({"text"}, "cell"),
     "reflection": ({"text"}, "line"),
     "checklist": ({"tick"}, "box"),
+    "dialogue": ({"text"}, "line"),
 }
+
+
+def test_the_field_check_covers_every_kind():
+    assert set(EXPECTED_FIELDS) == set(KIND_IDS)
 
 
 @pytest.mark.parametrize("kind", sorted(EXPECTED_FIELDS))
@@ -456,6 +480,10 @@ def test_each_input_has_a_field_of_its_type_over_its_printed_space(built, kind):
     found = widgets(reader)
     types, printed = EXPECTED_FIELDS[kind]
     assert {kind_ for _, kind_, _, _ in found} == types
+    # every input the sheet draws (writing lines, blanks, cells, boxes) has its field, and no more
+    html = worksheet_html(exercise, "learner", PrintOptions(), course_info(root))
+    drawn = set(re.findall(r'<input[^>]*\bname="([^"]+)"', html))
+    assert drawn and {name for _, _, name, _ in found} == drawn
     if kind == "quiz":
         singles = [q for q in exercise.questions if q.type != "multiple"]
         groups = {name for _, kind_, name, _ in found if kind_ == "radio"}
@@ -478,6 +506,12 @@ def test_each_input_has_a_field_of_its_type_over_its_printed_space(built, kind):
         wanted = {"line": ["bottom"], "cell": ["bottom", "top", "left"], "box": ["bottom", "top", "left"]}[printed]
         if not all(edges[edge] for edge in wanted):
             misplaced.append((name, page, [round(v) for v in rect], edges))
+        elif printed == "line":
+            # the field runs the length of its line, so typing can use all of it
+            start, end = _line_run(image, rect, height)
+            left, _, right, _ = _box(rect, height)
+            if right - left < 0.8 * (end - start):    # less its padding, which the field leaves out
+                misplaced.append((name, page, [round(v) for v in rect], f"line is {end - start} px, field {right - left}"))
     assert misplaced == []
 
 
