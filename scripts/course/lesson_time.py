@@ -19,6 +19,8 @@ READING_PACE = 100
 
 MARKUP_ONLY = re.compile(r"^\s*(?:\|?[\s:|-]*\|[\s:|-]*|///.*|[-*_=]{3,}|\{[^}]*\}|</?[a-z][^>]*>)\s*$",
                          re.IGNORECASE)
+LINE_MARK = re.compile(r"^\s*(?:#{1,6}|[!?]{3}\+?\s+[\w-]+|[-*+]|\d+[.)]|>)\s")
+BOX_START = re.compile(r'^\s*[!?]{3}\+?\s+[\w-]+\s*')
 WORD = re.compile(r"[A-Za-z0-9À-ÿ’'-]*[A-Za-z0-9À-ÿ]")
 
 
@@ -35,8 +37,8 @@ def reading_words(page: Page) -> int:
             continue
         if MARKUP_ONLY.match(line):
             continue
-        text = re.sub(r"^\s*(?:#{1,6}|[!?]{3}\+?\s+[\w-]+|[-*+]|\d+[.)]|>)\s", " ", line)
-        text = re.sub(r'^\s*[!?]{3}\+?\s+[\w-]+\s*', " ", text)
+        text = LINE_MARK.sub(" ", line)
+        text = BOX_START.sub(" ", text)
         words += len(WORD.findall(plain(text.replace("|", " "))))
     return words
 

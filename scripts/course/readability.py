@@ -39,19 +39,43 @@ class Score:
     """(line, text) of the longest sentence, to point the author at it."""
 
 
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_CODE = re.compile(r"`[^`]*`")
+_TAG_ATTRS_NOTE = re.compile(r"<[^>]+>|\{[^}]*\}|\[\^[^\]]+\]")
+_EMPHASIS_OPEN = re.compile(r"[*_]{1,3}(\S)")
+_EMPHASIS_CLOSE = re.compile(r"(\S)[*_]{1,3}")
+_SPACES = re.compile(r"\s+")
+
+
 def plain(text: str) -> str:
     """Markdown inline markup removed: links keep their text, code and HTML go."""
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", text)
+    text = _IMAGE.sub(" ", text)
     text = LINK.sub(lambda m: m.group(2), text)
-    text = re.sub(r"`[^`]*`", " ", text)
-    text = re.sub(r"<[^>]+>|\{[^}]*\}|\[\^[^\]]+\]", " ", text)
-    text = re.sub(r"[*_]{1,3}(\S)", r"\1", text)
-    text = re.sub(r"(\S)[*_]{1,3}", r"\1", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = _CODE.sub(" ", text)
+    text = _TAG_ATTRS_NOTE.sub(" ", text)
+    text = _EMPHASIS_OPEN.sub(r"\1", text)
+    text = _EMPHASIS_CLOSE.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+_prose_of: dict[int, tuple[Page, list[tuple[int, str]]]] = {}
+"""prose() of the pages read last (by the page object): the readability and the content checks
+both read it. A page object is never changed after loading; a new load makes new objects."""
 
 
 def prose(page: Page) -> list[tuple[int, str]]:
     """(first line, text) of every paragraph and list item, each ending with punctuation."""
+    known = _prose_of.get(id(page))
+    if known is not None and known[0] is page:
+        return list(known[1])
+    if len(_prose_of) > 1000:
+        _prose_of.clear()
+    result = _prose(page)
+    _prose_of[id(page)] = (page, result)
+    return list(result)
+
+
+def _prose(page: Page) -> list[tuple[int, str]]:
     blocks: list[list] = []
     current: list | None = None
     in_exercise = False
