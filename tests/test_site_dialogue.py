@@ -66,8 +66,14 @@ def dialogue(page, exercise_id="fx-dialogue"):
     return page.locator(f"#exercise-{exercise_id}")
 
 
-def status(page, exercise_id="fx-dialogue"):
-    return dialogue(page, exercise_id).locator(":scope > [data-role=status]")
+def turn_status(page, exercise_id="fx-dialogue"):
+    """The message of Listen and Your turn: under those buttons, or in the current line."""
+    return dialogue(page, exercise_id).locator("[data-turn-status]")
+
+
+def check_status(page, exercise_id="fx-dialogue"):
+    """The result of "Check my choices", right under that button."""
+    return dialogue(page, exercise_id).locator("[data-check-status]")
 
 
 def spoken(page) -> list[dict]:
@@ -82,13 +88,11 @@ def test_listen_reads_every_line_with_the_on_device_voice_only(open_page):
     talk = dialogue(page)
     talk.get_by_role("button", name="Listen to it all").click()
     expect_text(talk.locator("[aria-current=true]"), "Cold one today")     # the line being read
-    expect_text(status(page), "You listened to the whole conversation.")
+    expect_text(turn_status(page), "You listened to the whole conversation.")
     said = spoken(page)
-    assert [s["text"] for s in said] == LINES
+    assert [s["text"] for s in said] == LINES[:3] + LINES[4:]             # the choice is not read
     assert {(s["voice"], s["local"], s["rate"]) for s in said} == {("Local Canadian", True, 0.85)}
     assert talk.locator("[aria-current]").count() == 0
-    assert talk.locator("[data-line-spoken]").text_content() == LINES[3]   # what was read is on the page
-    assert talk.locator("[data-line-spoken]").is_visible()
     record = stored(page)["nd:v1:exercise:fx-dialogue"]
     assert record["practised"] is True and record["finished"] is True
 
@@ -128,7 +132,7 @@ def test_with_no_on_device_voice_a_plain_message_and_nothing_is_spoken(open_page
     talk.get_by_role("button", name="Next line").click()
     talk.get_by_role("button", name="I said it: next").click()
     talk.get_by_role("button", name="Next line").click()
-    expect_text(status(page), "Well done: you said all your lines.")
+    expect_text(turn_status(page), "Well done: you said all your lines.")
     page.goto(page.url.replace(LESSON, "lessons/02-speaking.html"))        # and the speech builder
     pitch = page.locator("#exercise-fx-pitch")
     fill(pitch, GOOD_SHORT)
@@ -153,7 +157,7 @@ def test_your_turn_hides_the_learners_lines_and_waits_for_them(open_page):
     assert [s["text"] for s in spoken(page)] == [LINES[0]]                 # waiting for the learner
     next_button.click()
     talk.get_by_role("button", name="I said it: next").click()
-    expect_text(status(page), "Well done: you said all your lines.")
+    expect_text(turn_status(page), "Well done: you said all your lines.")
     assert [s["text"] for s in spoken(page)] == [LINES[0], LINES[2], LINES[4]]
     assert line_two.get_by_text(LINES[1]).is_visible()
     assert stored(page)["nd:v1:exercise:fx-dialogue"]["practised"] is True
@@ -164,11 +168,11 @@ def test_choices_are_checked_and_kept_in_export_and_import(open_page):
     talk = dialogue(page)
     talk.get_by_label("Can you get me a job there?").check()
     talk.get_by_role("button", name="Check my choices").click()
-    expect_text(status(page), "Good choices: 0 of 1 (0%).")
+    expect_text(check_status(page), "Good choices: 0 of 1 (0%).")
     assert talk.get_by_text("Too fast. Get to know each other first.").is_visible()
     talk.get_by_label("Oh, I love that library. Do you like working there?").check()
     talk.get_by_role("button", name="Check my choices").click()
-    expect_text(status(page), "Good choices: 1 of 1 (100%). Well done.")
+    expect_text(check_status(page), "Good choices: 1 of 1 (100%). Well done.")
     record = stored(page)["nd:v1:exercise:fx-dialogue"]
     assert record["answer"] == {"1": "a"} and record["finished"] is True
     exported = page.evaluate("JSON.stringify(CourseStorage.exportData())")
@@ -177,6 +181,127 @@ def test_choices_are_checked_and_kept_in_export_and_import(open_page):
     assert result["added"] == ["fx-dialogue"]
     other.reload()
     assert dialogue(other).get_by_label("Oh, I love that library. Do you like working there?").is_checked()
+
+
+GOOD, RUSHED = LINES[3], "Can you get me a job there?"
+
+
+def test_listen_and_your_turn_give_the_good_choice_away_only_once_it_is_checked_right(open_page):
+    page = open_page()
+    talk = dialogue(page)
+    choice_line = talk.locator("[data-line='4']")
+    # Not checked yet: Listen keeps a quiet moment there, and the line still says to choose.
+    talk.get_by_role("button", name="Listen to it all").click()
+    expect_text(turn_status(page), "You listened to the whole conversation.")
+    assert GOOD not in [s["text"] for s in spoken(page)]
+    assert choice_line.locator("[data-line-text]").is_visible()
+    assert choice_line.locator("[data-line-text]").text_content() == "Choose what to say."
+    assert not choice_line.locator("[data-line-spoken]").is_visible()
+    assert not talk.get_by_role("button", name="Listen to line 4").is_visible()
+    assert talk.get_by_role("button", name="Listen to line 3").is_visible()
+    talk.get_by_label(GOOD).check()                                        # chosen, not checked
+    assert not talk.get_by_role("button", name="Listen to line 4").is_visible()
+    talk.get_by_role("button", name="Your turn: say my lines").click()
+    prompt = choice_line.locator("[data-line-prompt]")
+    talk.get_by_role("button", name="I said it: next").click()             # line 2
+    expect_text(prompt, "Choose what to say first.")
+    assert "Oh, I love" not in prompt.text_content()
+    expect_text(turn_status(page), "You have not chosen this line yet.")
+    assert not choice_line.get_by_role("button", name="Show the line (line 4)").is_visible()
+    talk.get_by_role("button", name="Stop my turn").click()
+    # Checked right: the line is read, shown and prompted like any other.
+    talk.get_by_role("button", name="Check my choices").click()
+    talk.get_by_role("button", name="Listen to line 4").click()
+    page.wait_for_function("window.__spoken.some((s) => s.text.startsWith('Oh, I love'))")
+    assert choice_line.locator("[data-line-spoken]").is_visible()
+    assert not choice_line.locator("[data-line-text]").is_visible()
+    talk.get_by_role("button", name="Your turn: say my lines").click()
+    talk.get_by_role("button", name="I said it: next").click()
+    expect_text(prompt, "Oh, I love …")
+    talk.get_by_role("button", name="Stop my turn").click()
+    # A changed choice is not checked any more: hidden again.
+    talk.get_by_label(RUSHED).check()
+    assert not choice_line.locator("[data-line-spoken]").is_visible()
+    assert choice_line.locator("[data-line-text]").is_visible()
+    assert not talk.get_by_role("button", name="Listen to line 4").is_visible()
+
+
+def test_check_messages_sit_by_the_button_and_follow_the_choices(open_page):
+    page = open_page()
+    talk = dialogue(page)
+    check = talk.get_by_role("button", name="Check my choices")
+    retry = talk.get_by_role("button", name="Try again")
+    assert not retry.is_visible() and not check_status(page).is_visible()
+    talk.get_by_label(RUSHED).check()
+    check.click()
+    expect_text(check_status(page), "Good choices: 0 of 1 (0%).")
+    below = check_status(page).bounding_box()["y"] - check.bounding_box()["y"]
+    assert 0 < below < 120                                                 # right under the button
+    assert talk.get_by_text("Not this one.").count() == 1
+    assert retry.is_visible()
+    assert not talk.locator("[data-result]").is_visible()                  # no "Think again" under the list
+    talk.get_by_label(GOOD).check()                                        # changed: the old result goes
+    expect_text(check_status(page), "You changed a choice.")
+    assert "0 of 1" not in check_status(page).text_content()
+    assert not talk.get_by_text("Not this one.").is_visible()
+    check.click()
+    expect_text(check_status(page), "Good choices: 1 of 1 (100%). Well done.")
+    good = talk.get_by_text("Good choice.")
+    assert good.count() == 1 and good.is_visible()
+    assert good.locator("xpath=ancestor::li[1]").get_attribute("data-option") == "a"   # beside its option
+    assert not retry.is_visible()                                          # all right: nothing to retry
+    retry_shown = page.evaluate("() => !document.querySelector('#exercise-fx-dialogue [data-action=retry]').hidden")
+    assert retry_shown is False
+    talk.get_by_role("button", name="Your turn: say my lines").click()
+    talk.get_by_role("button", name="I said it: next").click()
+    talk.get_by_role("button", name="I said it: next").click()
+    expect_text(turn_status(page), "Well done: you said all your lines.")
+    assert "Try again" not in turn_status(page).text_content()
+    assert "Your turn: say my lines" in turn_status(page).text_content()
+
+
+def test_your_turn_on_a_phone_shows_the_instruction_by_the_line_and_only_the_buttons_that_apply(open_page):
+    page = open_page(width=390)
+    talk = dialogue(page)
+    check = talk.get_by_role("button", name="Check my choices")
+    stop = talk.get_by_role("button", name="Stop", exact=True)
+    assert check.is_visible() and stop.is_visible()
+    assert not talk.get_by_role("button", name="Stop my turn").is_visible()
+    assert not talk.get_by_role("button", name="Show the line (line 2)").is_visible()
+    talk.get_by_role("button", name="Your turn: say my lines").click()
+    talk.get_by_role("button", name="I said it: next").wait_for()
+    expect_text(turn_status(page), "Your turn.")
+    line_two = talk.locator("[data-line='2']")
+    assert line_two.locator("[data-turn-status]").count() == 1              # in the current line
+    box = turn_status(page).bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= 900               # on the screen
+    assert not check.is_visible() and not stop.is_visible()
+    assert talk.get_by_role("button", name="Stop my turn").is_visible()
+    assert not line_two.get_by_text(LINES[1]).is_visible()
+    show = talk.get_by_role("button", name="Show the line (line 2)")
+    show.click()
+    assert line_two.get_by_text(LINES[1]).is_visible()
+    talk.get_by_role("button", name="Hide the line (line 2)").click()
+    assert not line_two.get_by_text(LINES[1]).is_visible()
+    talk.get_by_role("button", name="Stop my turn").click()
+    expect_text(turn_status(page), "Your turn stopped.")
+    assert check.is_visible() and stop.is_visible() and stop.is_disabled()
+    assert not show.is_visible()
+
+
+def test_disabled_buttons_look_disabled_and_a_turn_prints_each_line_once(open_page):
+    page = open_page()
+    talk = dialogue(page)
+    style = "el => [getComputedStyle(el).borderTopStyle, getComputedStyle(el).opacity]"
+    assert talk.get_by_role("button", name="Stop", exact=True).evaluate(style) == ["dashed", "0.6"]
+    assert talk.get_by_role("button", name="Listen to it all").evaluate(style) == ["solid", "1"]
+    talk.get_by_role("button", name="Your turn: say my lines").click()
+    talk.get_by_role("button", name="I said it: next").wait_for()
+    page.emulate_media(media="print")
+    line_two = talk.locator("[data-line='2']")
+    assert line_two.get_by_text(LINES[1]).is_visible()
+    assert not line_two.locator("[data-line-prompt]").is_visible()
+    assert not turn_status(page).is_visible()
 
 
 # --- Record ---------------------------------------------------------------------------------------
@@ -248,12 +373,12 @@ def test_a_dialogue_can_be_practised_with_the_keyboard_alone(open_page):
         page.wait_for_function("document.activeElement && document.activeElement.dataset.action === 'next'")
         assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
         page.keyboard.press("Enter")
-    expect_text(status(page), "Well done: you said all your lines.")
+    expect_text(turn_status(page), "Well done: you said all your lines.")
     tab_to(page, "#nd-fx-dialogue-c1-a")
     page.keyboard.press("Space")
     tab_to(page, "#exercise-fx-dialogue [data-action=check]")
     page.keyboard.press("Enter")
-    expect_text(status(page), "Well done.")
+    expect_text(check_status(page), "Well done.")
     tab_to(page, "#exercise-fx-dialogue [data-action=record]")
     page.keyboard.press("Enter")
     page.wait_for_function("document.activeElement.textContent === 'Stop recording'")
@@ -282,7 +407,7 @@ def test_it_works_from_a_file(open_page, practice_site):
     page = open_page(url=(practice_site / LESSON).as_uri())
     talk = dialogue(page)
     talk.get_by_role("button", name="Listen to it all").click()
-    expect_text(status(page), "You listened to the whole conversation.")
+    expect_text(turn_status(page), "You listened to the whole conversation.")
     talk.get_by_role("button", name="Record").click()
     talk.get_by_role("button", name="Stop recording").click()
     talk.locator("audio").wait_for()

@@ -37,6 +37,8 @@ LABELS: dict[str, str] = {
     "said_it": "I said it: next",
     "next_line": "Next line",
     "check_choices": "Check my choices",
+    "show_line": "Show the line",
+    "hide_line": "Hide the line",
     # message
     "copy_message": "Copy my message",
     # tracker

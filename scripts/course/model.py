@@ -271,7 +271,8 @@ class DialogueLine:
     prompt: str = ""
     """A question shown above the choices, for example "What could you say next?"."""
     note: str = ""
-    """A short tip for saying the line, for example "Smile and wait for an answer"."""
+    """A short note shown in italics under the line: how to say it ("Smile and wait for an answer")
+    or what happens ("Claire holds out her hand")."""
     line: int = 0
 
     @property

@@ -1,28 +1,40 @@
 /* Dialogue: a short conversation to listen to, practise and record.
  * - Listen: lines read aloud one at a time (on-device voices only, see voices.js), the line
  *   being read highlighted; one line or all; pause, stop, speed.
- * - Your turn: the learner's lines are hidden (their first words stay as a prompt), the other
- *   roles' lines are read, and the page waits for "I said it - next".
- * - Record: recorder.js. Choice points: checked like a quiz question by CourseRules.
+ * - Your turn: the learner's lines are hidden (their first words stay as a prompt, and "Show the
+ *   line" shows one in full), the other roles' lines are read, and the page waits for
+ *   "I said it - next". The instruction sits in the current line, beside that button.
+ * - A choice point gives nothing away before it is checked right: Listen keeps a quiet moment
+ *   there (the line still says "Choose what to say."), its Listen button is hidden, and Your turn
+ *   asks the learner to choose first. Changing the choice hides the line again.
+ * - Record: recorder.js. Choice points: checked like a quiz question by CourseRules; the result
+ *   is shown under "Check my choices", each option's feedback beside that option.
  * Saved: {"answer": {"<choice point number>": "<letter>"}, "practised": true, "finished"}. */
 (function () {
   "use strict";
 
   const CURRENT = "nd-line--current";
+  const QUIET_MS = 1200;  /* the pause where an unchecked choice point is (at normal speed) */
 
   window.CourseExercises.register("dialogue", (ctx) => {
     const V = window.CourseVoices;
+    const say = window.CourseExercises.say;
     const root = ctx.root;
     const page = ctx.page;
     const rules = ctx.rules;
     const items = Array.from(root.querySelectorAll(".nd-line"));
     const points = Array.from(root.querySelectorAll(".nd-line__choices"));
     const button = (name) => root.querySelector("[data-action=" + name + "]");
+    const quote = (name) => "\u201c" + button(name).textContent.trim() + "\u201d";  /* a label, as on the button */
     const pauseLabel = button("pause").textContent;          /* labels come from the page (labels.py) */
     const note = root.querySelector("[data-voice-note]");
     const listenTools = root.querySelector("[data-listen-tools]");
     const rateSelect = root.querySelector("[data-rate]");
-    const playButtons = Array.from(root.querySelectorAll("[data-action=play-line]"));
+    const turnStatus = root.querySelector("[data-turn-status]");
+    const turnHome = turnStatus.parentElement;
+    const checkStatus = root.querySelector("[data-check-status]");
+    const actions = root.querySelector(".nd-actions");
+    const playButtons = items.map((item) => item.querySelector("[data-action=play-line]"));
     const next = ctx.el("button", "nd-button nd-button--primary nd-line__next");
     next.type = "button";
     next.dataset.action = "next";
@@ -45,6 +57,16 @@
       return role ? role.name : roleId;
     }
 
+    function pointAt(index) {
+      return items[index].querySelector(".nd-line__choices");
+    }
+
+    /* A line can be shown and read: not a choice point, or a choice point checked right. */
+    function isOpen(index) {
+      const point = pointAt(index);
+      return !point || point.dataset.right === "true";
+    }
+
     function highlight(index) {
       items.forEach((item, i) => {
         const on = i === index;
@@ -55,11 +77,51 @@
       if (index >= 0 && items[index]) items[index].scrollIntoView({ block: "nearest" });
     }
 
+    /* What one line shows, from the state: Your turn or not, checked right or not, heard, shown. */
+    function renderLine(index) {
+      const item = items[index];
+      const turn = mode === "turn" && page.lines[index].role === page.learner;
+      const open = isOpen(index);
+      const shown = turn && open && item.dataset.shown === "true";
+      const hide = turn && !shown;
+      const spokenText = item.querySelector("[data-line-spoken]");
+      const heard = Boolean(spokenText) && open && (item.dataset.heard === "true" || shown);
+      item.classList.toggle("nd-line--hidden", hide);
+      item.querySelector("[data-line-text]").hidden = hide || heard;
+      if (spokenText) spokenText.hidden = hide || !heard;
+      const prompt = item.querySelector("[data-line-prompt]");
+      prompt.hidden = !hide;
+      if (spokenText) {
+        prompt.textContent = open ? page.lines[index].first : prompt.dataset.chooseText;
+        prompt.classList.toggle("nd-line__prompt--choose", !open);
+      }
+      const point = pointAt(index);
+      if (point) point.hidden = turn;
+      const toggle = item.querySelector("[data-action=show-line]");
+      if (toggle) {
+        toggle.hidden = !turn || !open;
+        toggle.firstChild.nodeValue = shown ? toggle.dataset.hideLabel : toggle.dataset.showLabel;
+        toggle.setAttribute("aria-expanded", String(shown));
+      }
+      if (playButtons[index]) playButtons[index].hidden = !voices.length || !open || turn;
+    }
+
+    function renderAll() {
+      items.forEach((item, index) => renderLine(index));
+    }
+
     function setListening(on) {
       button("pause").disabled = !on;
       button("stop").disabled = !on;
       button("pause").textContent = pauseLabel;
       paused = false;
+    }
+
+    /* The instruction of the moment: in the current line during Your turn, under the buttons otherwise. */
+    function tell(text, index) {
+      if (index === undefined) turnHome.append(turnStatus);
+      else items[index].insertBefore(turnStatus, next.parentElement === items[index] ? next : null);
+      say(turnStatus, text);
     }
 
     function stopAll(quiet) {
@@ -70,10 +132,15 @@
       highlight(-1);
       setListening(false);
       next.remove();
-      if (wasTurn) showLines(true);
+      items.forEach((item) => { delete item.dataset.shown; });
+      renderAll();
+      turnHome.append(turnStatus);
+      turnStatus.textContent = "";
       button("your-turn").hidden = false;
       button("end-turn").hidden = true;
-      if (!quiet && wasTurn) ctx.announce("Your turn stopped. All the lines are shown again.");
+      button("stop").hidden = false;
+      if (actions) actions.hidden = false;
+      if (!quiet && wasTurn) tell("Your turn stopped. All the lines are shown again.");
     }
 
     /* --- saving ------------------------------------------------------------------------------ */
@@ -105,16 +172,27 @@
 
     /* --- Listen ------------------------------------------------------------------------------ */
 
+    /* A quiet moment that Pause holds and Stop ends, like a spoken line. */
+    function quietMoment(mine, onDone) {
+      let left = QUIET_MS / Number.parseFloat(rateSelect.value);
+      const tick = () => {
+        if (mine !== run) return;
+        if (!paused) left -= 100;
+        if (left <= 0) onDone();
+        else window.setTimeout(tick, 100);
+      };
+      window.setTimeout(tick, 100);
+    }
+
     function speakLine(index, onDone) {
       const line = page.lines[index];
       const mine = run;
       highlight(index);
-      /* At a choice point, what is read is shown too: the transcript always has the words. */
-      const spokenText = items[index].querySelector("[data-line-spoken]");
-      if (spokenText && mode !== "turn") {
+      if (!isOpen(index)) { quietMoment(mine, onDone); return; }   /* a choice not yet checked right */
+      /* At a choice point checked right, what is read is shown too: the transcript has the words. */
+      if (pointAt(index) && mode !== "turn") {
         items[index].dataset.heard = "true";
-        spokenText.hidden = false;
-        items[index].querySelector("[data-line-text]").hidden = true;
+        renderLine(index);
       }
       const spoken = V.speak(line.text, voiceFor(line.role), {
         rate: Number.parseFloat(rateSelect.value),
@@ -127,7 +205,7 @@
       if (index >= page.lines.length) {
         stopAll(true);
         markPractised();
-        ctx.announce("You listened to the whole conversation. Now try Your turn, or record yourself.");
+        tell("You listened to the whole conversation. Now try Your turn, or record yourself.");
         return;
       }
       speakLine(index, () => listenFrom(index + 1));
@@ -141,6 +219,7 @@
     }
 
     function listenOne(index) {
+      if (!isOpen(index)) return;
       stopAll(true);
       mode = "line";
       setListening(true);
@@ -155,25 +234,11 @@
 
     /* --- Your turn --------------------------------------------------------------------------- */
 
-    function showLines(all) {
-      items.forEach((item, index) => {
-        const hide = !all && page.lines[index].role === page.learner;
-        item.classList.toggle("nd-line--hidden", hide);
-        const spokenText = item.querySelector("[data-line-spoken]");
-        const heard = item.dataset.heard === "true";
-        item.querySelector("[data-line-text]").hidden = hide || heard;
-        if (spokenText) spokenText.hidden = hide || !heard;
-        item.querySelector("[data-line-prompt]").hidden = !hide;
-        const choices = item.querySelector(".nd-line__choices");
-        if (choices) choices.hidden = hide;
-      });
-    }
-
     function waitFor(index, label, message) {
       next.textContent = label;
       items[index].append(next);
+      tell(message, index);
       next.focus({ preventScroll: true });
-      ctx.announce(message);
     }
 
     function turnStep(index) {
@@ -181,18 +246,24 @@
       if (index >= page.lines.length) {
         stopAll(true);
         markPractised();
-        ctx.announce("Well done: you said all your lines. Try again, or record yourself.");
+        tell("Well done: you said all your lines. To practise again, press " + quote("your-turn") +
+          ". Or record yourself.");
         button("your-turn").focus();
         return;
       }
       const line = page.lines[index];
+      const said = button("your-turn").dataset.saidLabel;
       highlight(index);
       next.onclick = () => { next.remove(); turnStep(index + 1); };
-      if (line.role === page.learner) {
-        waitFor(index, button("your-turn").dataset.saidLabel, "Your turn. Your line starts: " + line.first +
-          " Say it out loud, then press “I said it: next”.");
+      if (line.role === page.learner && !isOpen(index)) {
+        waitFor(index, said, "You have not chosen this line yet. To choose first, press " + quote("end-turn") +
+          ", choose below and press " + quote("check") + ". Or say what you think fits, then press \u201c" + said + "\u201d.");
+      } else if (line.role === page.learner) {
+        waitFor(index, said, "Your turn. Your line starts: " + line.first + " Say it out loud, then press \u201c" +
+          said + "\u201d.");
       } else if (voiceFor(line.role)) {
         next.remove();
+        tell("Listen to " + roleName(line.role) + ".", index);
         speakLine(index, () => turnStep(index + 1));
       } else {
         waitFor(index, button("your-turn").dataset.nextLabel, roleName(line.role) + " says: " + line.text);
@@ -202,14 +273,37 @@
     function startTurn() {
       stopAll(true);
       mode = "turn";
-      showLines(false);
+      renderAll();
       button("your-turn").hidden = true;
       button("end-turn").hidden = false;
+      button("stop").hidden = true;          /* "Stop my turn" is the one that applies */
+      if (actions) actions.hidden = true;    /* the choices wait until the turn ends */
       setListening(voices.length > 0);
       turnStep(0);
     }
 
+    function toggleLine(index) {
+      const item = items[index];
+      if (item.dataset.shown === "true") delete item.dataset.shown;
+      else item.dataset.shown = "true";
+      renderLine(index);
+    }
+
     /* --- choice points ----------------------------------------------------------------------- */
+
+    function lineOf(point) {
+      return items.indexOf(point.closest(".nd-line"));
+    }
+
+    function markRight(point, right) {
+      const index = lineOf(point);
+      if (right) point.dataset.right = "true";
+      else {
+        delete point.dataset.right;
+        delete items[index].dataset.heard;
+      }
+      renderLine(index);
+    }
 
     function clearFeedback(point) {
       point.classList.remove("nd-is-right", "nd-is-wrong");
@@ -223,10 +317,13 @@
       result.points.forEach((outcome, index) => {
         const point = points[index];
         clearFeedback(point);
-        const text = point.querySelector("[data-result]");
-        text.hidden = false;
-        if (!outcome.chosen) { text.textContent = "You did not choose here."; return; }
-        text.textContent = outcome.correct ? "Good choice." : "Think again.";
+        markRight(point, Boolean(outcome.chosen && outcome.correct));
+        if (!outcome.chosen) {
+          const text = point.querySelector("[data-result]");
+          text.textContent = "You did not choose here yet.";
+          text.hidden = false;
+          return;
+        }
         point.classList.add(outcome.correct ? "nd-is-right" : "nd-is-wrong");
         const option = point.querySelector("[data-option=" + outcome.chosen + "]");
         if (!option) return;
@@ -237,27 +334,46 @@
       checked = true;
       save();
       const unanswered = result.points.filter((p) => !p.chosen).length;
+      const allRight = result.score === result.total;
       let message = "Good choices: " + result.score + " of " + result.total + " (" + result.percent + "%). ";
-      message += result.passed ? "Well done." : "Read the feedback under each choice, then try again.";
+      if (allRight) message += "Well done. Now you can listen to your lines too.";
+      else if (result.passed) message += "Well done.";
+      else message += "Read the note under your choice. Choose again, then press " + quote("check") + ".";
       if (unanswered) message += " " + ctx.plural(unanswered, "choice") + " still to make.";
-      ctx.announce(message);
-      button("retry").hidden = false;
+      say(checkStatus, message);
+      button("retry").hidden = allRight;
     }
 
     function retry() {
       points.forEach((point) => {
         clearFeedback(point);
         point.querySelectorAll("input").forEach((input) => { input.checked = false; });
+        markRight(point, false);
       });
       checked = false;
       save();
       button("retry").hidden = true;
-      ctx.announce("Your choices were cleared. Try again.");
+      say(checkStatus, "Your choices were cleared. Choose again.");
       const first = points.length && points[0].querySelector("input");
       if (first) first.focus();
     }
 
+    function changed(point) {
+      clearFeedback(point);
+      markRight(point, false);
+      checked = false;
+      save();
+      if (checkStatus.textContent) say(checkStatus, "You changed a choice. Press " + quote("check") + " to check it.");
+    }
+
     /* --- set-up ------------------------------------------------------------------------------ */
+
+    items.forEach((item) => {
+      const prompt = item.querySelector("[data-choose-first]");
+      if (prompt) prompt.dataset.chooseText = prompt.textContent;
+      const toggle = item.querySelector("[data-action=show-line]");
+      if (toggle) toggle.dataset.showLabel = toggle.firstChild.nodeValue;
+    });
 
     const record = ctx.load();
     if (record) {
@@ -271,12 +387,22 @@
       if (dropped) ctx.partial();
       practised = record.practised === true;
       checked = record.finished === true && allAnswered(collect());
+      if (checked) {                        /* checked before: a choice that was right stays open */
+        const result = window.CourseRules.evaluate(rules, { answer: collect() });
+        result.points.forEach((outcome, index) => {
+          if (outcome.chosen && outcome.correct) points[index].dataset.right = "true";
+        });
+      }
     }
 
     rateSelect.value = String(V.rate());
     if (rateSelect.selectedIndex < 0) rateSelect.value = String(V.DEFAULT_RATE);
     rateSelect.addEventListener("change", () => V.setRate(rateSelect.value));
-    playButtons.forEach((play, index) => { play.hidden = true; play.addEventListener("click", () => listenOne(index)); });
+    playButtons.forEach((play, index) => { play.addEventListener("click", () => listenOne(index)); });
+    items.forEach((item, index) => {
+      const toggle = item.querySelector("[data-action=show-line]");
+      if (toggle) toggle.addEventListener("click", () => toggleLine(index));
+    });
     button("play-all").addEventListener("click", listenAll);
     button("pause").addEventListener("click", togglePause);
     button("stop").addEventListener("click", () => stopAll(false));
@@ -286,8 +412,9 @@
       button("check").addEventListener("click", check);
       button("retry").addEventListener("click", retry);
       button("retry").hidden = true;
-      points.forEach((point) => point.addEventListener("change", () => { clearFeedback(point); checked = false; save(); }));
+      points.forEach((point) => point.addEventListener("change", () => changed(point)));
     }
+    renderAll();
     window.addEventListener("pagehide", () => V.stop());
 
     window.CourseRecorder.attach(root.querySelector("[data-recorder]"), {
@@ -302,7 +429,7 @@
         return;
       }
       listenTools.hidden = false;
-      playButtons.forEach((play) => { play.hidden = false; });
+      renderAll();
     });
   });
 })();
