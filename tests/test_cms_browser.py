@@ -1,10 +1,10 @@
 """The browser editor in local mode, as a counsellor uses it: real Chromium, the built /admin/,
 and decap-server writing into a copy of the course.
 
-One page goes through the whole story (the tests run in order and share it): make a lesson and
-a quiz through the forms, check and build the result strictly, change a lesson's title and
-minutes, and prove that nothing else was rewritten, no request left 127.0.0.1 and the page
-had no errors.
+One page goes through the whole story (the tests run in order and share it): make a lesson, a
+quiz and a message builder through the forms, check and build the result strictly, change a
+lesson's title and minutes, and prove that nothing else was rewritten, no request left
+127.0.0.1 and the page had no errors.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from conftest import (ROOT, PYTHON, PageWatch, _QuietHandler, build_env, build_w
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 NEW_LESSON = "docs/lessons/14-networking-at-work.md"
 NEW_QUIZ = "exercises/cms-quiz.yml"
+NEW_MESSAGE = "exercises/cms-thanks.yml"
 EDITED_LESSON = "docs/lessons/02-two-way-street.md"
 
 
@@ -210,6 +211,102 @@ def test_a_quiz_made_in_the_form_passes_the_checker_and_builds(editor, tmp_path)
     assert 'data-exercise="cms-quiz"' in lesson and "A quiz made in the editor" in lesson
 
 
+def test_a_message_builder_made_in_the_form_passes_the_checker_and_builds(editor, tmp_path):
+    page, project = editor["page"], editor["project"]
+    page.goto(editor["admin"] + "#/collections/exercise-message/new")
+    page.get_by_role("button", name="Add flagged").wait_for()
+    _fill(page, "Id", "cms-thanks", 0)
+    _fill(page, "Title", "A thank-you note made in the editor")
+    _pick(page, "Lesson", "14.")
+    _fill(page, "Minutes", "10")
+    _fill(page, "Instructions", "Write a short note to thank a co-worker. Say what they did.")
+    # The list of parts starts with one part; the second is added.
+    page.get_by_role("button", name="Add parts").first.click()
+    for index, (part_id, label, hint, example) in enumerate((
+            ("greeting", "Greeting", "Use the person's name.", "Hi Sam,"),
+            ("thanks", "Your thanks", "Say what they did for you.", "Thank you for your help on Monday."))):
+        _fill(page, "Id", part_id, index + 1)
+        _fill(page, "Label", label, index)
+        _fill(page, "Hint (optional)", hint, index)
+        _fill(page, "Example (optional)", example, index)
+        page.get_by_label("Required (optional)").nth(index).click()
+    # Length: two numbers for sentences, two for words, and the parts that are counted.
+    for name in ("sentences", "sentences", "words", "words"):
+        page.get_by_role("button", name=f"Add {name}").click()
+    for index, number in enumerate(("1", "3", "5", "60")):
+        _fill(page, "Number", number, index)
+    page.get_by_role("button", name="Add parts").last.click()
+    _fill(page, "Part", "thanks")
+    page.get_by_role("button", name="Add flagged").click()
+    _fill(page, "Word", "asap")
+    _fill(page, "Reason", "Too pushy for a thank-you. Leave it out.")
+    _fill(page, "Timing", "10 minutes. 5 to write, 5 to read to a partner.")
+    _fill(page, "Group", "Each person thanks a real co-worker. Partners read the note aloud.")
+    page.get_by_role("button", name="Add prompts").click()
+    _fill(page, "Prompt", "What did your co-worker do for you?")
+    answers = (("a short, clear note", "pass", "Hi Sam,", "Thank you for showing me the new till on Monday."),
+               ("too short, and pushy", "fail", "Hi,", "Thanks, asap."))
+    for name, expect_, greeting, thanks in answers:
+        page.get_by_role("button", name="Add examples").click()
+        _fill(page, "Name", name)
+        _pick(page, "Expect", expect_)
+        for row, (part_id, text) in enumerate((("greeting", greeting), ("thanks", thanks)), start=1):
+            page.locator("button", has_text="Add a row").last.click()
+            _fill(page, f"Item number or part id (row {row})", part_id)
+            _fill(page, f"Answer (row {row})", text)
+    page.set_viewport_size({"width": 1440, "height": 7400})   # the whole filled form in one picture
+    page.get_by_label("Id", exact=True).first.scroll_into_view_if_needed()
+    page.screenshot(path="/tmp/cmsmsg/message-form.png")
+    page.set_viewport_size({"width": 1440, "height": 900})
+    _publish(page, project, NEW_MESSAGE)
+
+    # Place it in the lesson after the quiz, chosen by its title.
+    page.goto(editor["admin"] + "#/collections/lessons")
+    page.get_by_text("14. Networking at work", exact=True).click()
+    page.get_by_label("Exercise to insert").select_option(
+        label="A thank-you note made in the editor (cms-thanks)")
+    page.get_by_role("button", name="Insert exercise").click()
+    _publish(page, project, NEW_LESSON)
+    deadline = time.monotonic() + 10
+    while "cms-thanks" not in (project / NEW_LESSON).read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert (project / NEW_LESSON).read_text().endswith(
+        "/// exercise | cms-quiz\n///\n\n/// exercise | cms-thanks\n///\n")
+
+    saved = yaml.safe_load((project / NEW_MESSAGE).read_text())
+    assert saved["kind"] == "message" and saved["id"] == "cms-thanks"
+    assert saved["title"] == "A thank-you note made in the editor"
+    assert saved["lesson"] == "lessons/14-networking-at-work.md" and saved["minutes"] == 10
+    assert [(p["id"], p["label"], p["required"]) for p in saved["parts"]] == [
+        ("greeting", "Greeting", True), ("thanks", "Your thanks", True)]
+    assert saved["parts"][0]["example"] == "Hi Sam,"
+    assert saved["length"] == {"sentences": [1, 3], "words": [5, 60], "parts": ["thanks"]}
+    assert saved["flagged"] == [{"word": "asap", "reason": "Too pushy for a thank-you. Leave it out."}]
+    assert saved["facilitator"]["prompts"] == ["What did your co-worker do for you?"]
+    assert saved["facilitator"]["timing"].startswith("10 minutes.")
+    assert [(e["name"], e["expect"]) for e in saved["examples"]] == [
+        ("a short, clear note", "pass"), ("too short, and pushy", "fail")]
+    assert saved["examples"][1]["answer"] == {"greeting": "Hi,", "thanks": "Thanks, asap."}
+    check = subprocess.run([PYTHON, "scripts/check_exercises.py"], cwd=project, env=build_env(),
+                           capture_output=True, text=True)
+    # Still only the note about the new lesson joining the menu by itself.
+    assert check.returncode == 0 and check.stdout.startswith("1 warning in 1 file."), check.stdout
+    assert "warning [lesson-not-in-menu]" in check.stdout, check.stdout
+    assert build_worksheets(project).returncode == 0
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    lesson = tmp_path / "site" / "lessons" / "14-networking-at-work.html"
+    assert 'data-exercise="cms-thanks"' in lesson.read_text()
+    assert "A thank-you note made in the editor" in lesson.read_text()
+    shown = page.context.new_page()
+    try:
+        shown.goto(lesson.as_uri())
+        shown.add_style_tag(content=".md-header { position: static; }")   # off the exercise's top
+        shown.locator('[data-exercise="cms-thanks"]').first.screenshot(path="/tmp/cmsmsg/built-message.png")
+    finally:
+        shown.close()
+
+
 def test_editing_title_and_minutes_keeps_the_rest_of_the_lesson(editor):
     page, project = editor["page"], editor["project"]
     original = (project / EDITED_LESSON).read_text()
@@ -238,6 +335,6 @@ def test_untouched_files_are_not_rewritten_and_nothing_leaves_the_machine(editor
     page, project = editor["page"], editor["project"]
     after = _snapshot(project)
     changed = {path for path, value in after.items() if editor["before"].get(path) != value}
-    assert changed == {NEW_LESSON, NEW_QUIZ, EDITED_LESSON}
+    assert changed == {NEW_LESSON, NEW_QUIZ, NEW_MESSAGE, EDITED_LESSON}
     assert page.watch.foreign_requests() == []
     assert page.watch.errors == []
