@@ -155,6 +155,9 @@ def field_entry(cls: type, name: str, hint, required: bool, docs: dict[str, str]
     if default is not None and entry["widget"] in ("number", "select", "boolean"):
         entry["default"] = default
     hint_text = HINTS.get(name, docs.get(name))
+    if _is_pair(_optional(hint)[0]):
+        pair = "Two numbers: the lowest, then the highest."
+        hint_text = hint_text or pair
     if hint_text:
         entry["hint"] = hint_text
     return entry
