@@ -606,6 +606,43 @@ def test_large_print_has_no_italics(built):
     assert [font for font in regular if re.search("italic|oblique", font, re.I)]  # the test can fail
 
 
+def _styles_of(html: str, options: PrintOptions, classes: set[str]) -> dict[str, set[tuple[str, tuple]]]:
+    """class -> the (font style, colour as sRGB) its laid-out boxes have."""
+    from course.worksheets import render_document
+
+    def walk(box):
+        yield box
+        for child in getattr(box, "children", []):
+            yield from walk(child)
+    found: dict[str, set] = {}
+    for page in render_document(html, options).pages:
+        for box in walk(page._page_box):
+            element = getattr(box, "element", None)
+            name = element.get("class") if element is not None else None
+            if name in classes:
+                colour = tuple(round(v, 3) for v in box.style["color"].to("srgb").coordinates)
+                found.setdefault(name, set()).add((box.style["font_style"], colour))
+    return found
+
+
+def test_large_print_role_cards_and_scripts_are_black_and_upright(built):
+    """Large print has no italics and no grey text: a role-play card's cues, tips and cut marks
+    and the script's tips too. The regular edition keeps them grey (and the tips italic), so
+    the test can fail."""
+    root, _, _, _ = built
+    info, exercise = course_info(root), load(root, "bus-talk")
+    for large in (True, False):
+        options = PrintOptions(large_print=large)
+        learner = _styles_of(worksheet_html(exercise, "learner", options, info), options, {"note", "cue", "cut"})
+        script = _styles_of(worksheet_html(exercise, "facilitator", options, info), options, {"note"})
+        assert set(learner) == {"note", "cue", "cut"} and set(script) == {"note"}
+        styles = {style for found in (learner, script) for group in found.values() for style in group}
+        if large:
+            assert styles == {("normal", (0.0, 0.0, 0.0))}, styles
+        else:
+            assert ("italic", (0.2, 0.2, 0.2)) in styles and all(colour != (0.0, 0.0, 0.0) for _, colour in styles)
+
+
 def test_worksheets_and_packets_are_tagged_pdfs(built):
     """Worksheets are PDF/UA-1 as WeasyPrint makes them; a packet joins its parts' tags, every
     page keeps its key into the structure and every element points at a page of the packet."""
