@@ -65,6 +65,8 @@ the config, so Material does not load them all on every page; each page gets its
 _bundler = page_assets.Bundler()
 _page_scripts: dict[str, set[str]] = {}
 """The scripts each page needs (by its path under docs/), found in its HTML."""
+_page_styles: dict[str, list[str]] = {}
+"""The extra stylesheets each page needs (dialogues and the recorder), found in its HTML."""
 
 _banner = ""
 """Under `mkdocs serve`: the box listing the problems that would stop a published build."""
@@ -165,19 +167,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, **kwargs) -> str:
     _page_scripts[page.file.src_uri] = page_assets.scripts_for(html)
+    _page_styles[page.file.src_uri] = page_assets.styles_for(html)
     return search_index.leave_out_boxes(html)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
     bundle = _bundler.bundle(_page_scripts.get(page.file.src_uri, set()), _scripts, Path(config.docs_dir))
     context["course_scripts"] = [bundle] if bundle else []
+    context["course_styles"] = _page_styles.get(page.file.src_uri, [])
     return context
 
 
 def on_post_build(config: MkDocsConfig, **kwargs) -> None:
     _bundler.write(Path(config.site_dir))
-    _bundler.minify_stylesheets([str(css) for css in config.extra_css], Path(config.docs_dir),
-                                Path(config.site_dir))
+    _bundler.minify_stylesheets([str(css) for css in config.extra_css] + list(page_assets.PAGE_STYLES.values()),
+                                Path(config.docs_dir), Path(config.site_dir))
     # Before the offline plugin copies the index into search_index.js (it runs last).
     search_index.slim(Path(config.site_dir) / "search" / "search_index.json")
     site = Path(config.site_dir)

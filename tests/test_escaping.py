@@ -222,7 +222,7 @@ def test_what_the_scripts_write_shows_markup_as_text(browser, tmp_path):
         assert page.locator("section.nd-exercise").count() == len(KINDS)
         page.evaluate(USE_EVERY_CONTROL)
         page.wait_for_function("""() => [...document.querySelectorAll('[data-action=check]')].every(
-            b => b.closest('section').querySelector(':scope > [data-role=status]').textContent.trim())""")
+            b => b.closest('section').querySelector(':scope [data-check-status], :scope > [data-role=status]').textContent.trim())""")
         # Each exercise's script ran: it saved what was answered.
         unsaved = [e.id for e in exercises
                    if page.evaluate("key => localStorage.getItem(key)", f"nd:v1:exercise:{e.id}") is None]

@@ -173,8 +173,9 @@ def use_like_a_learner(root):
         "no control a learner could answer with"
     if root.locator("[data-action=check]").count():
         root.locator("[data-action=check]").click()
-        status = root.locator(":scope > [data-role=status]")
-        status.filter(has_text=re.compile(r"\S")).wait_for()
+        # a dialogue says its result by "Check my choices"; other kinds at the end of the exercise
+        status = root.locator(":scope > [data-role=status], :scope [data-check-status]")
+        status.filter(has_text=re.compile(r"\S")).first.wait_for()
     if typed.count():
         return "value", typed.first.get_attribute("id")
     return "checked", (ticked.first.get_attribute("id") if ticked.count() else

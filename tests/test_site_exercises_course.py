@@ -63,7 +63,7 @@ def test_every_course_example_passes_or_fails_in_the_browser_as_declared(site_di
         page.evaluate(ANSWER_IN_THE_PAGE, [exercise.id, exercise.kind, example.answer, example.target])
         page.click(f"#exercise-{exercise.id} [data-action=check]")
         if exercise.kind == "dialogue":    # done once answered, passed or not: the status says which
-            status = f"#exercise-{exercise.id} > [data-role=status]"
+            status = f"#exercise-{exercise.id} [data-check-status]"    # by "Check my choices"
             page.wait_for_function(f"document.querySelector('{status}').textContent !== ''")
             passed = "Well done." in page.text_content(status)
         else:

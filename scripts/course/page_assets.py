@@ -79,6 +79,15 @@ def scripts_for(html: str) -> set[str]:
     return needed
 
 
+PAGE_STYLES = {r'data-kind="dialogue"|data-recorder': "assets/stylesheets/dialogue.css"}
+"""A pattern in a page's HTML and a stylesheet only such pages load, after course.css."""
+
+
+def styles_for(html: str) -> list[str]:
+    """The extra stylesheets (paths under docs/) the page with this content HTML needs."""
+    return [sheet for pattern, sheet in PAGE_STYLES.items() if re.search(pattern, html)]
+
+
 class Bundler:
     """Makes the file each set of scripts is loaded from. Each source is minified once, and
     again only when it changes (`mkdocs serve` loads the hook afresh on every rebuild, but this
