@@ -76,6 +76,8 @@ def test_a_new_kind_needs_only_regenerating(monkeypatch):
 def _check_fields(cls: type, entries: list[dict], where: str) -> list[str]:
     """Every model field against its form field: widget, required, choices, range, nesting."""
     hints, names, required = loader._shape(cls)
+    kind = where.split(".")[0]
+    names = [name for name in names if cms_config.ONLY_FOR.get((cls, name), kind) == kind]
     by_name = _fields(entries)
     problems = [f"{where}: no form field for {name}" for name in names if name not in by_name]
     for name in names:
@@ -113,6 +115,10 @@ def test_every_field_of_every_kind_has_a_fitting_form_field():
     assert quiz["id"]["pattern"][0] == loader.ID_PATTERN.pattern
     assert quiz["minutes"]["max"] == model.MAX_MINUTES
     assert quiz["kind"] == {"name": "kind", "label": "Kind", "widget": "hidden", "default": "quiz"}
+    # an example's target version is a pitch's only: the other kinds' forms do not ask for it
+    for kind, shown in (("pitch", True), ("message", False), ("quiz", False)):
+        examples = _fields(_collection(config, f"exercise-{kind}")["fields"])["examples"]["fields"]
+        assert ("target" in _fields(examples)) == shown, kind
 
 
 def test_the_check_finds_a_field_that_disagrees():

@@ -170,13 +170,17 @@ def _default(cls: type, name: str):
     return None
 
 
+ONLY_FOR = {(model.Example, "target"): "pitch"}
+"""Fields that only one kind's forms show: the other kinds never use them."""
+
+
 def dataclass_fields(cls: type, owner: str = "", skip: tuple[str, ...] = ()) -> list[dict]:
     """The form fields of one model class, in the model's order (fields only code fills in,
     such as `line` and `path`, left out)."""
     hints, names, required = loader._shape(cls)
     docs = field_docs(cls)
     return [field_entry(cls, name, hints[name], name in required, docs, owner)
-            for name in names if name not in skip]
+            for name in names if name not in skip and ONLY_FOR.get((cls, name), owner) == owner]
 
 
 # --- collections ------------------------------------------------------------------------------
