@@ -126,11 +126,7 @@ def _fill(page, label: str, value: str, index: int = -1) -> None:
 
 def _pick(page, label: str, typed: str) -> None:
     """Choose in a searchable list (relation or select): type, then take the first match."""
-    try:
-        page.get_by_label(label, exact=True).last.fill(typed)
-    except Exception:
-        page.screenshot(path="/tmp/cmsx/fail.png", full_page=True)
-        raise
+    page.get_by_label(label, exact=True).last.fill(typed)
     page.get_by_role("option").first.wait_for()
     page.keyboard.press("Enter")
 
