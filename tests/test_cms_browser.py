@@ -124,6 +124,20 @@ def _fill(page, label: str, value: str, index: int = -1) -> None:
         page.wait_for_timeout(200)
 
 
+def _insert_exercise(editor, choice: str, exercise_id: str) -> None:
+    """Place an exercise at the end of the new lesson with "Insert exercise", chosen by its
+    title, publish the lesson and wait until the file has the block."""
+    page, project = editor["page"], editor["project"]
+    page.goto(editor["admin"] + "#/collections/lessons")
+    page.get_by_text("14. Networking at work", exact=True).click()
+    page.get_by_label("Exercise to insert").select_option(label=choice)
+    page.get_by_role("button", name="Insert exercise").click()
+    _publish(page, project, NEW_LESSON)
+    deadline = time.monotonic() + 10
+    while exercise_id not in (project / NEW_LESSON).read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
 def _pick(page, label: str, typed: str) -> None:
     """Choose in a searchable list (relation or select): type, then take the first match."""
     page.get_by_label(label, exact=True).last.fill(typed)
@@ -180,15 +194,7 @@ def test_a_quiz_made_in_the_form_passes_the_checker_and_builds(editor, tmp_path)
         _fill(page, "Letters of the chosen options (row 1)", letter)
     _publish(page, project, NEW_QUIZ)
 
-    # Place it in the lesson with "Insert exercise": chosen by its title.
-    page.goto(editor["admin"] + "#/collections/lessons")
-    page.get_by_text("14. Networking at work", exact=True).click()
-    page.get_by_label("Exercise to insert").select_option(label="A quiz made in the editor (cms-quiz)")
-    page.get_by_role("button", name="Insert exercise").click()
-    _publish(page, project, NEW_LESSON)
-    deadline = time.monotonic() + 10
-    while "cms-quiz" not in (project / NEW_LESSON).read_text() and time.monotonic() < deadline:
-        time.sleep(0.1)
+    _insert_exercise(editor, "A quiz made in the editor (cms-quiz)", "cms-quiz")
     assert (project / NEW_LESSON).read_text().endswith(
         "network.\n\n/// exercise | cms-quiz\n///\n")
 
@@ -252,20 +258,11 @@ def test_a_message_builder_made_in_the_form_passes_the_checker_and_builds(editor
             _fill(page, f"Answer (row {row})", text)
     page.set_viewport_size({"width": 1440, "height": 7400})   # the whole filled form in one picture
     page.get_by_label("Id", exact=True).first.scroll_into_view_if_needed()
-    page.screenshot(path="/tmp/cmsmsg/message-form.png")
+    page.screenshot(path=tmp_path / "message-form.png")
     page.set_viewport_size({"width": 1440, "height": 900})
     _publish(page, project, NEW_MESSAGE)
 
-    # Place it in the lesson after the quiz, chosen by its title.
-    page.goto(editor["admin"] + "#/collections/lessons")
-    page.get_by_text("14. Networking at work", exact=True).click()
-    page.get_by_label("Exercise to insert").select_option(
-        label="A thank-you note made in the editor (cms-thanks)")
-    page.get_by_role("button", name="Insert exercise").click()
-    _publish(page, project, NEW_LESSON)
-    deadline = time.monotonic() + 10
-    while "cms-thanks" not in (project / NEW_LESSON).read_text() and time.monotonic() < deadline:
-        time.sleep(0.1)
+    _insert_exercise(editor, "A thank-you note made in the editor (cms-thanks)", "cms-thanks")  # after the quiz
     assert (project / NEW_LESSON).read_text().endswith(
         "/// exercise | cms-quiz\n///\n\n/// exercise | cms-thanks\n///\n")
 
@@ -298,7 +295,7 @@ def test_a_message_builder_made_in_the_form_passes_the_checker_and_builds(editor
     try:
         shown.goto(lesson.as_uri())
         shown.add_style_tag(content=".md-header { position: static; }")   # off the exercise's top
-        shown.locator('[data-exercise="cms-thanks"]').first.screenshot(path="/tmp/cmsmsg/built-message.png")
+        shown.locator('[data-exercise="cms-thanks"]').first.screenshot(path=tmp_path / "built-message.png")
     finally:
         shown.close()
 
