@@ -7,6 +7,7 @@ import pytest
 from checker_support import codes, edit, make_course
 from course.checks import check_course
 from course.lessons import heading_id
+from course.report import root_causes_first
 
 LESSON = "docs/lessons/01-start.md"
 
@@ -53,8 +54,35 @@ def test_an_exercise_used_nowhere_is_reported(tmp_path):
 
 def test_an_exercise_on_the_wrong_page(tmp_path):
     root = make_course(tmp_path)
+    edit(root / LESSON, "/// exercise | quiz-one\n///\n", "")
+    assert "wrong-lesson" not in codes(check_course(root))
     edit(root / "docs/sources.md", "A study of students.", "A study.\n\n/// exercise | quiz-one\n///\n")
-    assert "wrong-lesson" in codes(check_course(root))
+    assert [p.path for p in check_course(root) if p.code == "wrong-lesson"] == ["docs/sources.md"]
+
+
+def test_an_exercise_also_on_its_own_lesson_is_one_problem_at_the_other_place(tmp_path):
+    # The copy away from the exercise's own lesson is the mistake, even when that page comes
+    # first; "placed twice" says so, and "wrong lesson" does not repeat it.
+    root = make_course(tmp_path)
+    (root / "docs/lessons/00-before.md").write_text(
+        (root / LESSON).read_text().split("## ", 1)[0] + "Some words.\n\n/// exercise | quiz-one\n///\n")
+    found = [(p.code, p.path) for p in check_course(root) if p.code in ("exercise-twice", "wrong-lesson")]
+    assert found == [("exercise-twice", "docs/lessons/00-before.md")]
+
+
+def test_a_lesson_seeming_too_long_because_of_a_copy_is_marked_as_caused_by_it(tmp_path):
+    root = make_course(tmp_path)
+    (root / "docs/lessons/00-before.md").write_text(
+        (root / LESSON).read_text().split("## ", 1)[0].replace("minutes: 65", "minutes: 3")
+        + "Some words.\n\n/// exercise | dialogue-one\n///\n")
+    ordered = [(p.code, knock_on) for p, knock_on in root_causes_first(check_course(root))
+               if p.path == "docs/lessons/00-before.md"]
+    assert ordered[-2:] == [("exercise-twice", False), ("lesson-time", True)]
+    # A lesson too short with no copy on it is its own problem.
+    edit(root / "docs/lessons/00-before.md", "/// exercise | dialogue-one\n///\n", "")
+    edit(root / LESSON, "minutes: 65", "minutes: 3")
+    [time] = [p for p in check_course(root) if p.code == "lesson-time"]
+    assert time.path == LESSON and time.cause == ""
 
 
 def test_an_exercise_placed_twice_is_an_error_at_the_second_place(tmp_path):

@@ -108,12 +108,27 @@ KNOCK_ON_IN_FILE = {"example-mismatch", "missing-example"}
 rule makes an example fail)."""
 
 
+KNOCK_ON_OF: dict[str, set[str]] = {"lesson-time": {"exercise-twice"}}
+"""A problem, and the problems in the same file that usually cause it: an exercise placed twice
+adds its minutes to a second lesson, which then seems too short."""
+
+
 def link_knock_ons(read_problems: list[Problem], problems: list[Problem]) -> list[Problem]:
     """`problems` with the knock-ons marked: an example that fails in a file that also has a
-    reading mistake is most likely caused by it."""
+    reading mistake is most likely caused by it, and so on (KNOCK_ON_OF)."""
     broken = {p.path for p in read_problems if p.level == "error"}
-    return [replace(p, cause=p.path) if p.code in KNOCK_ON_IN_FILE and p.path in broken and not p.cause
-            else p for p in problems]
+    codes_in = {}
+    for p in problems:
+        codes_in.setdefault(p.path, set()).add(p.code)
+
+    def knock_on(p: Problem) -> bool:
+        if p.cause:
+            return False
+        if p.code in KNOCK_ON_IN_FILE and p.path in broken:
+            return True
+        return bool(KNOCK_ON_OF.get(p.code, set()) & codes_in.get(p.path, set()))
+
+    return [replace(p, cause=p.path) if knock_on(p) else p for p in problems]
 
 
 def _guarded(run, path, root) -> list[Problem]:

@@ -79,7 +79,8 @@ def check_embeds(page: Page, course: Course) -> list[Problem]:
         elif exercise is None:
             problems.append(problem("unknown-exercise", page.path, embed.line, 1, root=course.root,
                                     id=embed.id, suggestion=suggest(embed.id, course.exercises)))
-        elif exercise.lesson and exercise.lesson != page.name and exercise.lesson in course.pages:
+        elif (exercise.lesson and exercise.lesson != page.name and exercise.lesson in course.pages
+              and not placed_on_own_lesson(course, embed.id)):  # then "exercise-twice" says it
             problems.append(problem("wrong-lesson", page.path, embed.line, 1, root=course.root,
                                     id=embed.id, lesson=exercise.lesson))
     return problems
@@ -89,6 +90,19 @@ def _unusable_file(course: Course, exercise_id: str):
     """The file named after `exercise_id` when it exists but gave no exercise with that id
     (it could not be read, or its id line says something else); None otherwise."""
     return next((path for path in course.exercise_files if path.stem == exercise_id), None)
+
+
+def _own_lessons_first(course: Course) -> list[Page]:
+    """The pages, those that some exercise names as its lesson first (in the course's order)."""
+    homes = {exercise.lesson for exercise in course.exercises.values()}
+    pages = list(course.pages.values())
+    return [p for p in pages if p.name in homes] + [p for p in pages if p.name not in homes]
+
+
+def placed_on_own_lesson(course: Course, exercise_id: str) -> bool:
+    """Whether the exercise's own lesson has a block for it."""
+    lesson = course.pages.get(course.exercises[exercise_id].lesson)
+    return lesson is not None and any(embed.id == exercise_id for embed in lesson.embeds)
 
 
 def check_exercise_pages(course: Course) -> list[Problem]:
@@ -104,18 +118,20 @@ def check_exercise_pages(course: Course) -> list[Problem]:
                 close = difflib.get_close_matches(embed.id, list(course.exercises), 1, 0.6)
                 if close:
                     misspelled.setdefault(close[0], page.path)
+    # Where each exercise belongs: its first block on its own lesson, else its first block anywhere.
+    # Every other block of it is the mistake (and gets no "wrong lesson" warning as well).
     first: dict[str, tuple[Page, int]] = {}
+    for page in _own_lessons_first(course):
+        for embed in page.embeds:
+            if embed.id in course.exercises:
+                first.setdefault(embed.id, (page, embed.line))
     for page in course.pages.values():
         for embed in page.embeds:
-            if embed.id not in course.exercises:
-                continue
-            if embed.id in first:
+            if embed.id in first and first[embed.id] != (page, embed.line):
                 where, line = first[embed.id]
                 problems.append(problem("exercise-twice", page.path, embed.line, 1, root=course.root,
                                         id=embed.id, first_line=line,
                                         first="this page" if where is page else where.name))
-            else:
-                first[embed.id] = (page, embed.line)
     for exercise in course.exercises.values():
         gone = bool(exercise.lesson) and exercise.lesson not in course.pages
         if gone:
