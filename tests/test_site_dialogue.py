@@ -1,7 +1,8 @@
 """Dialogues on the site, in headless Chromium: Listen with on-device voices only (a stand-in
 speechSynthesis, see speech_standin.py), Your turn, choice points, Record with Chromium's fake
-microphone, a refused microphone, the speech builder's read aloud and recording, progress with
-export and import, keyboard only, axe in light and dark, and file://.
+microphone, a refused microphone, the speech builder's read aloud and recording, the recorder and
+the voices loaded only when first pressed (later.js), progress with export and import, keyboard
+only, axe in light and dark, and file://.
 
 The practice site of test_site_exercises.py has a lesson with two fixture dialogues: one with a
 choice point (fx-dialogue) and one without (fx-voicemail)."""
@@ -363,6 +364,61 @@ def test_the_speech_builder_reads_aloud_on_the_device_and_times_a_recording(open
     assert page.evaluate(PLAY, "#exercise-fx-pitch audio")["played"] > 0
 
 
+# --- the recorder and a pitch's voices load when first needed (later.js) ----------------------------
+
+def later_files(page, stem: str) -> list[str]:
+    """The minified files named `stem` (recorder, voices) the page has loaded so far."""
+    names = page.evaluate("Array.from(document.scripts, (s) => s.src.split('/').pop())")
+    return [name for name in names if re.fullmatch(stem + r"-[0-9a-f]{10}\.min\.js", name)]
+
+
+def record_a_moment(box):
+    box.get_by_role("button", name="Record", exact=True).click()
+    box.get_by_role("button", name="Stop recording").click()
+    box.locator("audio").wait_for()
+
+
+def test_a_pitch_loads_the_voices_and_the_recorder_on_the_first_press(open_page, practice_url):
+    page = open_page(url=practice_url + "lessons/02-speaking.html")
+    pitch = page.locator("#exercise-fx-pitch")
+    assert later_files(page, "voices") == [] and later_files(page, "recorder") == []
+    fill(pitch, GOOD_SHORT)
+    pitch.get_by_role("button", name="Read my speech aloud").click()
+    page.wait_for_function("window.__spoken.length === 1")
+    assert len(later_files(page, "voices")) == 1 and later_files(page, "recorder") == []
+    record_a_moment(pitch)
+    record_a_moment(pitch)                                      # the second time: no second copy
+    assert len(later_files(page, "recorder")) == 1
+
+
+def test_a_dialogue_loads_the_recorder_on_the_first_press(open_page):
+    page = open_page()
+    assert later_files(page, "recorder") == []
+    talk = dialogue(page, "fx-voicemail")
+    record_a_moment(talk)
+    assert len(later_files(page, "recorder")) == 1
+    expect_text(talk.locator("[data-record-length]"), re.compile(r"Your recording is \d+ seconds? long\."))
+
+
+def test_a_script_that_cannot_load_gets_a_plain_message_and_the_button_tries_again(open_page, practice_url):
+    page = open_page(url=practice_url + "lessons/02-speaking.html")
+    pitch = page.locator("#exercise-fx-pitch")
+    fill(pitch, GOOD_SHORT)
+    page.route(re.compile(r"/(recorder|voices)-[0-9a-f]{10}\.min\.js$"), lambda route: route.abort())
+    pitch.get_by_role("button", name="Record", exact=True).click()
+    expect_text(pitch.locator("[data-record-message]"), "Recording could not be turned on.")
+    pitch.get_by_role("button", name="Read my speech aloud").click()
+    expect_text(pitch.locator("[data-voice-note]"), "Reading aloud could not be turned on.")
+    assert pitch.get_by_role("button", name="Record", exact=True).is_enabled()
+    page.unroute(re.compile(r"/(recorder|voices)-[0-9a-f]{10}\.min\.js$"))
+    record_a_moment(pitch)                                      # the next press works
+    pitch.get_by_role("button", name="Read my speech aloud").click()
+    page.wait_for_function("window.__spoken.length === 1")
+    failed = [e for e in page.watch.errors if e.startswith("Failed to load resource")]
+    assert len(failed) == 2                                     # the two blocked files, nothing else
+    page.watch.errors = [e for e in page.watch.errors if e not in failed]
+
+
 # --- keyboard, accessibility, file:// -----------------------------------------------------------------
 
 def test_a_dialogue_can_be_practised_with_the_keyboard_alone(open_page):
@@ -408,7 +464,13 @@ def test_it_works_from_a_file(open_page, practice_site):
     talk = dialogue(page)
     talk.get_by_role("button", name="Listen to it all").click()
     expect_text(turn_status(page), "You listened to the whole conversation.")
-    talk.get_by_role("button", name="Record").click()
-    talk.get_by_role("button", name="Stop recording").click()
-    talk.locator("audio").wait_for()
+    assert later_files(page, "recorder") == []
+    record_a_moment(talk)                                       # recorder.js loads from file:// too
     assert stored(page)["nd:v1:exercise:fx-dialogue"]["practised"] is True
+    page = open_page(url=(practice_site / "lessons/02-speaking.html").as_uri())
+    pitch = page.locator("#exercise-fx-pitch")
+    fill(pitch, GOOD_SHORT)
+    pitch.get_by_role("button", name="Read my speech aloud").click()
+    page.wait_for_function("window.__spoken.length === 1")
+    record_a_moment(pitch)
+    assert len(later_files(page, "voices")) == 1 and len(later_files(page, "recorder")) == 1

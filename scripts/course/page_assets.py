@@ -7,6 +7,8 @@ mkdocs.yml's `extra_javascript` in the order they must run. A page loads only wh
   and the home page;
 - and what those need first (SCRIPT_NEEDS), in mkdocs.yml's order.
 A page with none of these (the glossary, the guides) loads no script of the course's at all.
+The recorder and the voices (LATER) are loaded by later.js only when the learner first presses
+Record or "Read it aloud"; a dialogue needs the voices as it opens, so its pages load them.
 
 The page's scripts are joined into one file, minified with rjsmin and named after a hash of
 its contents (`assets/javascripts/course-<hash>.min.js`): pages with the same kinds share one
@@ -18,6 +20,7 @@ rcssmin. Nothing here knows about MkDocs: the hook calls it.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -26,21 +29,26 @@ import rjsmin
 
 SCRIPT_NEEDS: dict[str, tuple[str, ...]] = {
     "rules.js": (),
+    "text-rules.js": ("rules.js",),
     "storage.js": (),
     "exercise.js": ("storage.js",),
     "voices.js": (),
     "recorder.js": (),
+    "later.js": (),
     "quiz.js": ("exercise.js", "rules.js"),
     "sort.js": ("exercise.js", "rules.js"),
-    "pitch.js": ("exercise.js", "rules.js", "voices.js", "recorder.js"),
-    "message.js": ("exercise.js", "rules.js"),
+    "pitch.js": ("exercise.js", "text-rules.js", "later.js"),
+    "message.js": ("exercise.js", "text-rules.js"),
     "tracker.js": ("exercise.js",),
     "notes.js": ("exercise.js",),
-    "dialogue.js": ("exercise.js", "rules.js", "voices.js", "recorder.js"),
+    "dialogue.js": ("exercise.js", "rules.js", "voices.js", "later.js"),
     "lesson.js": ("exercise.js",),
     "progress.js": ("exercise.js",),
 }
 """Each script, by file name, and the scripts that must run before it (what it calls)."""
+
+LATER = ("recorder.js", "voices.js")
+"""Scripts later.js loads when first needed: each is its own minified file, named by a hash."""
 
 KIND_SCRIPTS: dict[str, str] = {
     "quiz": "quiz.js",
@@ -101,6 +109,8 @@ class Bundler:
     def __init__(self) -> None:
         self.bundles: dict[str, str] = {}
         """Bundles made in this build: path in the site -> text."""
+        self.later: dict[str, str] = {}
+        """The file of each script in LATER made in this build: name -> file name in FOLDER."""
 
     def minified(self, path: Path) -> str:
         stat = path.stat()
@@ -118,8 +128,20 @@ class Bundler:
         if not paths:
             return ""
         text = "\n".join(f"/* {Path(p).name} */\n{self.minified(docs_dir / p)}" for p in paths)
+        if "later.js" in names:  # where later.js finds the scripts it loads
+            files = {Path(p).name: self.later_file(docs_dir / p) for p in order if Path(p).name in LATER}
+            text = f"window.CourseLaterFiles={json.dumps(files, separators=(',', ':'))};\n{text}"
+        return self._add("course", text)
+
+    def later_file(self, path: Path) -> str:
+        """The file name (in FOLDER) of the minified copy of `path`, which later.js loads."""
+        if path.name not in self.later:
+            self.later[path.name] = Path(self._add(path.stem, self.minified(path))).name
+        return self.later[path.name]
+
+    def _add(self, stem: str, text: str) -> str:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
-        target = f"{self.FOLDER}/course-{digest}.min.js"
+        target = f"{self.FOLDER}/{stem}-{digest}.min.js"
         self.bundles[target] = text
         return target
 
@@ -130,6 +152,7 @@ class Bundler:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text + "\n", encoding="utf-8")
         self.bundles = {}
+        self.later = {}
 
     def minify_stylesheets(self, names: list[str], docs_dir: Path, site_dir: Path) -> None:
         """Replace each of the course's stylesheets in the site with its minified text."""
