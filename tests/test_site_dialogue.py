@@ -27,6 +27,7 @@ LINES = ["Cold one today, isn't it?", "Yes, very cold! Do you take the 52 every 
          "Every day. I work at the library downtown.",
          "Oh, I love that library. Do you like working there?", "I do. It's a friendly place."]
 MIC_ARGS = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
+SPEAK_MS = 400   # a recording this long has sound to play (a much shorter one may have none)
 REFUSE_MIC = ("navigator.mediaDevices.getUserMedia = () => "
               "Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));")
 
@@ -374,6 +375,8 @@ def later_files(page, stem: str) -> list[str]:
 
 def record_a_moment(box):
     box.get_by_role("button", name="Record", exact=True).click()
+    box.get_by_role("button", name="Stop recording").wait_for()
+    box.page.wait_for_timeout(SPEAK_MS)                        # a recording with some sound in it
     box.get_by_role("button", name="Stop recording").click()
     box.locator("audio").wait_for()
 
@@ -438,6 +441,7 @@ def test_a_dialogue_can_be_practised_with_the_keyboard_alone(open_page):
     tab_to(page, "#exercise-fx-dialogue [data-action=record]")
     page.keyboard.press("Enter")
     page.wait_for_function("document.activeElement.textContent === 'Stop recording'")
+    page.wait_for_timeout(SPEAK_MS)
     page.keyboard.press("Enter")
     tab_to(page, "#exercise-fx-dialogue [data-action=delete-recording]")
 
@@ -453,6 +457,8 @@ def test_no_axe_violations_while_practising_in_light_and_dark(open_page):
         voicemail = dialogue(page, "fx-voicemail")
         voicemail.get_by_role("button", name="Your turn: say my lines").click()
         voicemail.get_by_role("button", name="Record").click()
+        voicemail.get_by_role("button", name="Stop recording").wait_for()
+        page.wait_for_timeout(SPEAK_MS)
         voicemail.get_by_role("button", name="Stop recording").click()
         voicemail.locator("audio").wait_for()
         violations = content_axe_violations(page)
@@ -474,3 +480,147 @@ def test_it_works_from_a_file(open_page, practice_site):
     page.wait_for_function("window.__spoken.length === 1")
     record_a_moment(pitch)
     assert len(later_files(page, "voices")) == 1 and len(later_files(page, "recorder")) == 1
+
+
+# --- issue 11: the recording's length, Listen during a turn, choices kept before a check -----------
+
+REAL_LENGTH = """async (audio) => {
+    const sound = await (await fetch(audio.src)).arrayBuffer();
+    const context = new OfflineAudioContext(1, 1, 44100);
+    return (await context.decodeAudioData(sound)).duration;
+}"""
+
+
+def record_for(page, box, milliseconds: int) -> int:
+    """Record in `box` for about `milliseconds`; the length the audio player shows, in whole seconds."""
+    box.get_by_role("button", name="Record").click()
+    stop = box.get_by_role("button", name="Stop recording")
+    stop.wait_for()
+    page.wait_for_timeout(milliseconds)
+    stop.click()
+    box.locator("[data-recording-box]").wait_for()
+    audio = box.locator("audio")
+    real = audio.evaluate(REAL_LENGTH)       # the sound itself, decoded
+    assert audio.evaluate("audio => audio.duration") == pytest.approx(real, abs=0.1)  # the player knows it
+    return int(real)                         # the player shows whole seconds, cut down: 1.9 s is 0:01
+
+
+def test_the_recording_length_said_is_the_length_the_player_shows(open_page, practice_url):
+    page = open_page(voices=())
+    talk = dialogue(page, "fx-voicemail")
+    shown = record_for(page, talk, 1600)    # long enough that rounding and cutting down differ
+    words = f"{shown} second" + ("" if shown == 1 else "s")
+    expect_text(talk.locator("[data-record-length]"), f"Your recording is {words} long.")
+    assert talk.locator("[data-record-time]").text_content() == words    # the timer agrees
+    page.goto(practice_url + "lessons/02-speaking.html")                # the speech builder too
+    pitch = page.locator("#exercise-fx-pitch")
+    shown = record_for(page, pitch, 1600)
+    words = f"{shown} second" + ("" if shown == 1 else "s")
+    expect_text(pitch.locator(":scope > [data-role=status]"), f"You spoke for {words}.")
+    expect_text(pitch.locator("[data-record-length]"), f"Your recording is {words} long.")
+
+
+NO_SOUND = """window.MediaRecorder = class extends EventTarget {
+    constructor() { super(); this.state = "inactive"; this.mimeType = "audio/webm"; }
+    start() { this.state = "recording"; }
+    stop() {
+        this.state = "inactive";
+        const data = new Event("dataavailable");
+        data.data = new Blob(["no sound here"]);
+        this.dispatchEvent(data);
+        this.dispatchEvent(new Event("stop"));
+    }
+};"""
+
+
+def test_a_recording_that_cannot_be_played_says_so_and_states_no_length(open_page):
+    page = open_page(voices=(), init=NO_SOUND)
+    talk = dialogue(page, "fx-voicemail")
+    talk.get_by_role("button", name="Record").click()
+    talk.get_by_role("button", name="Stop recording").click()
+    expect_text(talk.locator("[data-record-message]"), "This recording cannot be played. It may be too short.")
+    assert "Record" in talk.locator("[data-record-message]").text_content()
+    assert not talk.locator("audio").is_visible() and not talk.locator("[data-record-length]").is_visible()
+    assert talk.locator("[data-record-time]").text_content() == "0 seconds"
+    assert "nd:v1:exercise:fx-voicemail" not in stored(page)              # not counted as practised
+
+
+def test_listening_to_a_line_during_your_turn_keeps_the_turn(open_page):
+    page = open_page()
+    talk = dialogue(page)
+    talk.get_by_role("button", name="Your turn: say my lines").click()
+    next_button = talk.get_by_role("button", name="I said it: next")
+    next_button.wait_for()                                                 # waiting at line 2
+    listen = talk.get_by_role("button", name="Listen to line 1")
+    assert listen.is_visible()
+    listen.focus()
+    page.keyboard.press("Enter")                                           # the keyboard, as a learner would
+    page.wait_for_function("window.__spoken.length === 2")
+    assert [s["text"] for s in spoken(page)] == [LINES[0], LINES[0]]       # line 1 again
+    assert talk.get_by_role("button", name="Stop my turn").is_visible()    # still my turn
+    assert next_button.is_visible()
+    expect_text(talk.locator("[aria-current=true]"), "Yes, very cold!")    # back at my line
+    assert not talk.locator("[data-line='2']").get_by_text(LINES[1]).is_visible()
+    assert "Your turn stopped" not in turn_status(page).text_content()
+    assert page.evaluate("document.activeElement.textContent").startswith("Listen")   # focus stays put
+    next_button.click()
+    next_button.wait_for()                                                 # line 3 was read, then line 4
+    assert [s["text"] for s in spoken(page)] == [LINES[0], LINES[0], LINES[2]]
+    # Listen while the other person is speaking: that line is read, then the turn goes on from there.
+    talk.get_by_role("button", name="Stop my turn").click()
+    page.evaluate("window.__spoken.length = 0; window.__speechMs = 400")
+    talk.get_by_role("button", name="Your turn: say my lines").click()
+    page.wait_for_function("window.__spoken.length === 1")                 # line 1 is being read
+    talk.get_by_role("button", name="Listen to line 3").click()
+    next_button.wait_for()
+    assert [s["text"] for s in spoken(page)] == [LINES[0], LINES[2], LINES[0]]
+    expect_text(turn_status(page), "Your turn.")
+    assert talk.get_by_role("button", name="Stop my turn").is_visible()
+
+
+def test_choices_picked_but_not_checked_come_back_after_a_reload_still_not_checked(open_page):
+    page = open_page()
+    talk = dialogue(page)
+    choice_line = talk.locator("[data-line='4']")
+    talk.get_by_label(RUSHED).check()
+    page.reload()
+    talk = dialogue(page)
+    assert talk.get_by_label(RUSHED).is_checked()
+    assert not talk.get_by_label(GOOD).is_checked()
+    assert not talk.get_by_text("Not this one.").is_visible()              # not checked: no verdict
+    # Practised, then a good choice picked but not checked: back after a reload, nothing given away.
+    talk.get_by_role("button", name="Listen to it all").click()
+    expect_text(turn_status(page), "You listened to the whole conversation.")
+    talk.get_by_label(GOOD).check()
+    page.reload()
+    talk = dialogue(page)
+    assert talk.get_by_label(GOOD).is_checked()
+    assert not talk.get_by_role("button", name="Listen to line 4").is_visible()
+    assert choice_line.locator("[data-line-text]").text_content() == "Choose what to say."
+    # Checked right, then reloaded: the result is back and the line stays open.
+    talk.get_by_role("button", name="Check my choices").click()
+    expect_text(check_status(page), "Good choices: 1 of 1 (100%).")
+    page.reload()
+    talk = dialogue(page)
+    assert talk.get_by_label(GOOD).is_checked()
+    assert talk.get_by_role("button", name="Listen to line 4").is_visible()
+    expect_text(check_status(page), "Good choices: 1 of 1 (100%).")
+    assert talk.get_by_text("Good choice.").is_visible()
+
+
+@pytest.mark.parametrize("saved, kept", [
+    ('{"answer": {"1": "a"', 0), ('{"answer": "a"}', 0), ('[1, 2]', 0), ('{"answer": {"1": 5, "7": "a"}}', 0),
+    ('{"answer": {"1": {"toString": 1}}}', 0), ('{"answer": {"1": "a"}, "checked": "yes"}', 1)])
+def test_a_corrupt_saved_choice_gives_a_message_and_the_dialogue_still_works(open_page, saved, kept):
+    init = f"localStorage.setItem('nd:v1:exercise:fx-dialogue', {json.dumps(saved)});"
+    page = open_page(init=f"if (!sessionStorage.getItem('seeded')) {{ {init} sessionStorage.setItem('seeded', '1'); }}")
+    talk = dialogue(page)
+    expect_text(talk.locator(":scope > [data-role=notice]"), "could not be read")
+    assert talk.locator("input:checked").count() == kept                  # what could be read is back
+    assert not talk.get_by_role("button", name="Listen to line 4").is_visible()   # nothing counts as checked
+    talk.get_by_label(GOOD).check()
+    page.reload()
+    talk = dialogue(page)
+    assert talk.get_by_label(GOOD).is_checked()
+    talk.get_by_role("button", name="Check my choices").click()
+    expect_text(check_status(page), "Good choices: 1 of 1 (100%).")

@@ -3,13 +3,15 @@
  *   being read highlighted; one line or all; pause, stop, speed.
  * - Your turn: the learner's lines are hidden (their first words stay as a prompt, and "Show the
  *   line" shows one in full), the other roles' lines are read, and the page waits for
- *   "I said it - next". The instruction sits in the current line, beside that button.
+ *   "I said it - next". The instruction sits in the current line, beside that button. Another
+ *   role's line can be heard again with its Listen button; then the turn goes on where it was.
  * - A choice point gives nothing away before it is checked right: Listen keeps a quiet moment
  *   there (the line still says "Choose what to say."), its Listen button is hidden, and Your turn
  *   asks the learner to choose first. Changing the choice hides the line again.
  * - Record: recorder.js. Choice points: checked like a quiz question by CourseRules; the result
  *   is shown under "Check my choices", each option's feedback beside that option.
- * Saved: {"answer": {"<choice point number>": "<letter>"}, "practised": true, "finished"}. */
+ * Saved: {"answer": {"<choice point number>": "<letter>"}, "checked", "practised": true, "finished"}.
+ * "checked" says the choices were checked as they are: only then is a right choice's line open. */
 (function () {
   "use strict";
 
@@ -45,6 +47,7 @@
     let mode = "";          /* "", "listen", "line" or "turn" */
     let run = 0;            /* bumped on every stop, so a late "end" from old speech is ignored */
     let paused = false;
+    let turnAt = -1;        /* during Your turn: the line the turn is at */
 
     function voiceFor(roleId) {
       if (!voices.length) return null;
@@ -160,7 +163,7 @@
 
     function save() {
       const answer = collect();
-      const fields = { answer, finished: practised || (checked && allAnswered(answer)) };
+      const fields = { answer, checked, finished: practised || (checked && allAnswered(answer)) };
       if (practised) fields.practised = true;
       ctx.save(fields);
     }
@@ -220,6 +223,7 @@
 
     function listenOne(index) {
       if (!isOpen(index)) return;
+      if (mode === "turn") { listenInTurn(index); return; }
       stopAll(true);
       mode = "line";
       setListening(true);
@@ -241,8 +245,23 @@
       next.focus({ preventScroll: true });
     }
 
+    /* One line heard again during Your turn. Then the turn goes on: it waits again where it waited
+     * (focus stays on the Listen button), or it reads again the line that was cut off. */
+    function listenInTurn(index) {
+      run += 1;
+      V.stop();
+      setListening(true);
+      const at = turnAt;
+      const waiting = next.parentElement === items[at];
+      speakLine(index, () => {
+        if (waiting) highlight(at);
+        else turnStep(at);
+      });
+    }
+
     function turnStep(index) {
       if (mode !== "turn") return;
+      turnAt = index;
       if (index >= page.lines.length) {
         stopAll(true);
         markPractised();
@@ -254,7 +273,7 @@
       const line = page.lines[index];
       const said = button("your-turn").dataset.saidLabel;
       highlight(index);
-      next.onclick = () => { next.remove(); turnStep(index + 1); };
+      next.onclick = () => { run += 1; V.stop(); next.remove(); turnStep(index + 1); };
       if (line.role === page.learner && !isOpen(index)) {
         waitFor(index, said, "You have not chosen this line yet. To choose first, press " + quote("end-turn") +
           ", choose below and press " + quote("check") + ". Or say what you think fits, then press \u201c" + said + "\u201d.");
@@ -311,7 +330,8 @@
       point.querySelectorAll(".nd-option").forEach((option) => option.classList.remove("nd-chosen-right", "nd-chosen-wrong"));
     }
 
-    function check() {
+    /* Check the choices; `restoring` puts a result saved before back on the page, without a word. */
+    function check(restoring) {
       const answer = collect();
       const result = window.CourseRules.evaluate(rules, { answer });
       result.points.forEach((outcome, index) => {
@@ -332,7 +352,7 @@
         option.querySelector("[data-feedback]").hidden = false;
       });
       checked = true;
-      save();
+      if (restoring !== true) save();
       const unanswered = result.points.filter((p) => !p.chosen).length;
       const allRight = result.score === result.total;
       let message = "Good choices: " + result.score + " of " + result.total + " (" + result.percent + "%). ";
@@ -340,7 +360,8 @@
       else if (result.passed) message += "Well done.";
       else message += "Read the note under your choice. Choose again, then press " + quote("check") + ".";
       if (unanswered) message += " " + ctx.plural(unanswered, "choice") + " still to make.";
-      say(checkStatus, message);
+      if (restoring === true) checkStatus.textContent = message;
+      else say(checkStatus, message);
       button("retry").hidden = allRight;
     }
 
@@ -380,19 +401,17 @@
       let dropped = false;
       Object.keys(record.answer).forEach((number) => {
         const point = points.find((p) => p.dataset.question === number);
-        const input = point && point.querySelector("input[value=\"" + String(record.answer[number]).replace(/[^a-z]/g, "") + "\"]");
+        const letter = record.answer[number];
+        const input = point && typeof letter === "string" && /^[a-z]$/.test(letter) &&
+          point.querySelector("input[value=" + letter + "]");
         if (input) input.checked = true;
         else dropped = true;
       });
       if (dropped) ctx.partial();
       practised = record.practised === true;
-      checked = record.finished === true && allAnswered(collect());
-      if (checked) {                        /* checked before: a choice that was right stays open */
-        const result = window.CourseRules.evaluate(rules, { answer: collect() });
-        result.points.forEach((outcome, index) => {
-          if (outcome.chosen && outcome.correct) points[index].dataset.right = "true";
-        });
-      }
+      /* Saved before "checked" was kept: finished without practice meant checked. */
+      const before = !("checked" in record) && record.finished === true && !practised && allAnswered(collect());
+      checked = record.checked === true || before;
     }
 
     rateSelect.value = String(V.rate());
@@ -409,9 +428,10 @@
     button("your-turn").addEventListener("click", startTurn);
     button("end-turn").addEventListener("click", () => { stopAll(false); button("your-turn").focus(); });
     if (button("check")) {
-      button("check").addEventListener("click", check);
+      button("check").addEventListener("click", () => check());
       button("retry").addEventListener("click", retry);
       button("retry").hidden = true;
+      if (checked) check(true);              /* checked before: the result and the right lines are back */
       points.forEach((point) => point.addEventListener("change", () => changed(point)));
     }
     renderAll();

@@ -1,7 +1,9 @@
 /* Record yourself: the microphone is asked for only when the learner presses Record.
  * The recording is kept in this page's memory only (a Blob and its blob: address): it is never
  * stored, never uploaded, and gone when the page closes or the learner deletes it.
- * `CourseRecorder.attach(box, {onRecorded(seconds)})` wires one templates/site/_recorder.html box. */
+ * `CourseRecorder.attach(box, {onRecorded(seconds)})` wires one templates/site/_recorder.html box.
+ * The length said on the page is the sound's own length in whole seconds, cut down (1.9 s is
+ * "1 second"), as the audio player shows it (0:01); never the time between the two presses. */
 (function () {
   "use strict";
 
@@ -19,6 +21,10 @@
     return count + (count === 1 ? " second" : " seconds");
   }
 
+  function length(count) {
+    return count < 1 ? "less than 1 second" : seconds(count);
+  }
+
   function canRecord() {
     return Boolean(navigator.mediaDevices && typeof navigator.mediaDevices.getUserMedia === "function" &&
       typeof window.MediaRecorder === "function");
@@ -30,7 +36,7 @@
     const startLabel = button.textContent;                    /* labels come from the page (labels.py) */
     const time = box.querySelector("[data-record-time]");
     const result = box.querySelector("[data-recording-box]");
-    const length = box.querySelector("[data-record-length]");
+    const lengthText = box.querySelector("[data-record-length]");
     const audio = box.querySelector("[data-recording]");
     const remove = box.querySelector("[data-action=delete-recording]");
     const message = box.querySelector("[data-record-message]");
@@ -40,6 +46,7 @@
     let started = 0;
     let ticking = null;
     let address = "";
+    let take = 0;           /* bumped for each recording, so a late answer about an old one is ignored */
 
     function say(text) { message.textContent = text; }
 
@@ -49,6 +56,7 @@
     }
 
     function forget() {
+      take += 1;
       if (address) URL.revokeObjectURL(address);
       address = "";
       audio.removeAttribute("src");
@@ -56,24 +64,61 @@
       result.hidden = true;
     }
 
+    /* Calls back with the sound's length in seconds, or null if the player cannot tell. A recorded
+     * file often does not say its length: the player then finds it by going to the end. */
+    function measure(onLength) {
+      const mine = take;
+      let searched = false;
+      const done = (value) => {
+        audio.removeEventListener("loadedmetadata", look);
+        audio.removeEventListener("durationchange", look);
+        audio.removeEventListener("error", failed);
+        if (mine === take) onLength(value);
+      };
+      const look = () => {
+        const duration = audio.duration;
+        if (Number.isFinite(duration)) {
+          if (searched) audio.currentTime = 0;
+          done(duration);
+        } else if (duration === Infinity && !searched) {
+          searched = true;
+          audio.currentTime = Number.MAX_SAFE_INTEGER;
+        }
+      };
+      const failed = () => done(null);
+      audio.addEventListener("loadedmetadata", look);
+      audio.addEventListener("durationchange", look);
+      audio.addEventListener("error", failed);
+    }
+
     function finished() {
       window.clearInterval(ticking);
       ticking = null;
-      const taken = Math.max(0, Math.round((performance.now() - started) / 1000));
       release();
       button.textContent = startLabel;
       button.classList.remove("nd-button--running");
-      time.textContent = seconds(taken);
       const blob = new Blob(chunks, { type: (recorder && recorder.mimeType) || "audio/webm" });
       chunks = [];
       recorder = null;
       forget();
       address = URL.createObjectURL(blob);
-      audio.src = address;
-      length.textContent = "Your recording is " + seconds(taken) + " long. Press play to hear yourself.";
+      time.textContent = "";                     /* until the sound itself tells its length */
+      lengthText.textContent = "Press play to hear yourself.";
       result.hidden = false;
       say("");
-      if (settings.onRecorded) settings.onRecorded(taken);
+      measure((duration) => {
+        if (duration === null) {
+          forget();
+          time.textContent = seconds(0);
+          say("This recording cannot be played. It may be too short. To try again, press \u201c" + startLabel + "\u201d.");
+          return;
+        }
+        const taken = Math.floor(duration);
+        time.textContent = length(taken);
+        lengthText.textContent = "Your recording is " + length(taken) + " long. Press play to hear yourself.";
+        if (settings.onRecorded) settings.onRecorded(taken);
+      });
+      audio.src = address;
     }
 
     function start() {
