@@ -446,6 +446,21 @@ def test_a_dialogue_can_be_practised_with_the_keyboard_alone(open_page):
     tab_to(page, "#exercise-fx-dialogue [data-action=delete-recording]")
 
 
+def test_during_your_turn_the_keyboard_focus_stays_in_the_dialogue(open_page):
+    page = open_page()
+    page.evaluate("window.__speechMs = 5000")
+    tab_to(page, "#exercise-fx-dialogue [data-action=your-turn]")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.dataset.action === 'next'", timeout=8000)
+    page.keyboard.press("Enter")                           # line 3, the other person's, is read now
+    focused = "document.activeElement.textContent"
+    assert page.evaluate(focused) == "Listen to line 3"   # not lost to the top of the page
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+    page.keyboard.press("Enter")                           # hear it again: still my turn
+    assert page.evaluate(focused) == "Listen to line 3"
+    assert dialogue(page).get_by_role("button", name="Stop my turn").is_visible()
+
+
 def test_no_axe_violations_while_practising_in_light_and_dark(open_page):
     for scheme in ("light", "dark"):
         page = open_page(width=390, scheme=scheme)
@@ -576,6 +591,14 @@ def test_listening_to_a_line_during_your_turn_keeps_the_turn(open_page):
     assert [s["text"] for s in spoken(page)] == [LINES[0], LINES[2], LINES[0]]
     expect_text(turn_status(page), "Your turn.")
     assert talk.get_by_role("button", name="Stop my turn").is_visible()
+    # Listen to the very line being read: it starts again, once.
+    talk.get_by_role("button", name="Stop my turn").click()
+    page.evaluate("window.__spoken.length = 0")
+    talk.get_by_role("button", name="Your turn: say my lines").click()
+    page.wait_for_function("window.__spoken.length === 1")
+    talk.get_by_role("button", name="Listen to line 1").click()
+    next_button.wait_for()
+    assert [s["text"] for s in spoken(page)] == [LINES[0], LINES[0]]
 
 
 def test_choices_picked_but_not_checked_come_back_after_a_reload_still_not_checked(open_page):

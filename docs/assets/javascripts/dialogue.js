@@ -246,7 +246,8 @@
     }
 
     /* One line heard again during Your turn. Then the turn goes on: it waits again where it waited
-     * (focus stays on the Listen button), or it reads again the line that was cut off. */
+     * (focus stays on the Listen button), or it reads again the line that was cut off (unless that
+     * was the line just heard). */
     function listenInTurn(index) {
       run += 1;
       V.stop();
@@ -255,7 +256,7 @@
       const waiting = next.parentElement === items[at];
       speakLine(index, () => {
         if (waiting) highlight(at);
-        else turnStep(at);
+        else turnStep(index === at ? at + 1 : at);
       });
     }
 
@@ -273,7 +274,7 @@
       const line = page.lines[index];
       const said = button("your-turn").dataset.saidLabel;
       highlight(index);
-      next.onclick = () => { run += 1; V.stop(); next.remove(); turnStep(index + 1); };
+      next.onclick = () => { run += 1; V.stop(); turnStep(index + 1); };
       if (line.role === page.learner && !isOpen(index)) {
         waitFor(index, said, "You have not chosen this line yet. To choose first, press " + quote("end-turn") +
           ", choose below and press " + quote("check") + ". Or say what you think fits, then press \u201c" + said + "\u201d.");
@@ -281,7 +282,9 @@
         waitFor(index, said, "Your turn. Your line starts: " + line.first + " Say it out loud, then press \u201c" +
           said + "\u201d.");
       } else if (voiceFor(line.role)) {
-        next.remove();
+        const hadFocus = document.activeElement === next;   /* a keyboard stays in the dialogue: */
+        next.remove();                                       /* on the Listen button of the line read */
+        if (hadFocus && playButtons[index]) playButtons[index].focus({ preventScroll: true });
         tell("Listen to " + roleName(line.role) + ".", index);
         speakLine(index, () => turnStep(index + 1));
       } else {
