@@ -177,7 +177,7 @@ def test_a_quiz_made_in_the_form_passes_the_checker_and_builds(editor, tmp_path)
     _fill(page, "Instructions", "Choose the best answer. Then press Check.")
     _fill(page, "Question", "Networking at work means asking for a raise.")
     _fill(page, "Option", "Myth")
-    page.get_by_label("This option is right", exact=True).first.click()
+    page.get_by_role("switch", name="This option is right", exact=True).first.click()
     _fill(page, "Feedback on this option (optional)", "It means helping each other, both ways.", 0)
     page.get_by_role("button", name="Add option").click()
     _fill(page, "Option", "Fact", 1)
@@ -231,7 +231,7 @@ def test_a_message_builder_made_in_the_form_passes_the_checker_and_builds(editor
         _fill(page, "Part name", label, index)
         _fill(page, "Tip under the box (optional)", hint, index)
         _fill(page, "Example sentence (optional)", example, index)
-        page.get_by_label("The learner must fill in this part", exact=True).nth(index).click()
+        page.get_by_role("switch", name="The learner must fill in this part", exact=True).nth(index).click()
     # Length: two numbers for sentences, two for words, and the parts that are counted.
     for name in ("sentence count", "sentence count", "word count", "word count"):
         page.get_by_role("button", name=f"Add {name}").click()
