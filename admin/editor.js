@@ -93,7 +93,13 @@
       var markdown = CMS.getWidget("markdown");
       /* The site shows an exercise where its block is; the preview names it. */
       var value = String(this.props.value || "").replace(/^\/\/\/ *exercise *\| *(\S+) *\n\/\/\/ *$/gm,
-        "> **Exercise: $1.** The site shows the exercise here.");
+        "> **Exercise: $1.** The site shows the exercise here.")
+      /* A note box ("!!! tip" or "??? note" and its indented lines) shows as a quote, not as
+         code: the plain Markdown preview does not know these boxes. */
+      value = value.replace(/^(?:!!!|\?\?\?\+?) *\S+(?: +"([^"]*)")? *\n((?:(?: {4}.*)?\n)*)/gm, function (all, title, body) {
+        var lines = body.replace(/\n+$/, "").split("\n").map(function (line) { return "> " + line.replace(/^ {4}/, ""); });
+        return (title ? "> **" + title + "**\n>\n" : "") + lines.join("\n") + "\n\n";
+      });
       return markdown && markdown.preview ? h(markdown.preview, Object.assign({}, this.props, { value: value }))
         : h("pre", null, value);
     }
@@ -101,96 +107,265 @@
 
   CMS.registerWidget("course-text", TextControl, TextPreview);
 
-  /* ---- an example's answer: rows of "question, item or part" and "answer" ---------------- */
-  function rowsOf(value) {
-    var plain = value && value.toJS ? value.toJS() : (value || {});
-    return Object.keys(plain).map(function (key) {
-      var answer = plain[key];
-      return { key: key, value: Array.isArray(answer) ? answer.join(", ") : String(answer == null ? "" : answer) };
-    });
+  /* ---- the rest of the form: lists a widget offers choices from ------------------------
+     A widget sees the whole entry through getEntry(). Decap redraws a widget only when its own
+     value changes, so the widgets below look again a few times a second: a part added above
+     shows as a choice without a reload. */
+  var LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+  function entryData(props) {
+    var entry = props.getEntry ? props.getEntry() : props.entry;
+    var value = entry && entry.get ? entry.get("data") : null;
+    return value && value.toJS ? value.toJS() : {};
   }
 
-  var AnswerControl = createClass({
-    /* The rows live here, so a row keeps its place while its number or id is typed (a row
-       with no number yet is kept on screen but not saved). */
-    getInitialState: function () {
-      return { rows: rowsOf(this.props.value) };
-    },
-    emit: function (rows) {
-      this.setState({ rows: rows });
-      var field = this.props.field;
-      var quiz = field.get("kind") === "quiz";
-      var map = field.clear();            /* an empty Immutable Map, the kind Decap stores */
-      rows.forEach(function (row) {
-        var key = row.key.trim();
-        if (!key) {
-          return;
+  function list(value) {
+    return Array.isArray(value) ? value : [];
+  }
+
+  function plainValue(value) {
+    return value && value.toJS ? value.toJS() : value;
+  }
+
+  var Watching = {
+    componentDidMount: function () {
+      var self = this;
+      this.watch = window.setInterval(function () {
+        var seen = JSON.stringify(self.source());
+        if (seen !== self.state.seen) {
+          self.setState({ seen: seen });
         }
-        if (quiz) {
-          var letters = row.value.split(/[\s,]+/).filter(Boolean).map(function (l) { return l.toLowerCase(); });
-          map = map.set(key, field.toList().clear().concat(letters));
-        } else {
-          map = map.set(key, row.value);
+      }, 400);
+    },
+    componentWillUnmount: function () {
+      window.clearInterval(this.watch);
+    },
+    shouldComponentUpdate: function () {
+      return true;
+    }
+  };
+
+  /* ---- a choice among the ids of another list in the same form -----------------------
+     Settings from admin/config.yml: `from` (the list), `show` (the field shown for each item),
+     `multiple`. A value that names no item (a typo in the file) stays, marked, until it is
+     taken away: nothing is lost without a click. */
+  function choicesOf(props) {
+    var field = props.field;
+    var show = field.get("show") || "label";
+    return list(entryData(props)[field.get("from")]).filter(function (item) { return item && item.id; })
+      .map(function (item) { return { id: String(item.id), label: String(item[show] || item.id) }; });
+  }
+
+  var ChoiceControl = createClass(Object.assign({}, Watching, {
+    getInitialState: function () {
+      return { seen: "" };
+    },
+    source: function () {
+      return choicesOf(this.props);
+    },
+    render: function () {
+      var self = this;
+      var field = this.props.field;
+      var forID = this.props.forID;
+      var choices = choicesOf(this.props);
+      var known = choices.map(function (choice) { return choice.id; });
+      var what = String(field.get("from") || "items");
+      var wrapper = "nd-choice " + (this.props.classNameWrapper || "");
+      if (!field.get("multiple")) {
+        var value = plainValue(this.props.value) || "";
+        var options = [h("option", { key: "", value: "" }, choices.length ? "Choose one" : "Fill in the " + what + " above first")]
+          .concat(choices.map(function (choice) {
+            return h("option", { key: choice.id, value: choice.id }, choice.label + " (" + choice.id + ")");
+          }));
+        if (value && known.indexOf(value) === -1) {
+          options.push(h("option", { key: "?" + value, value: value }, value + " (not found above)"));
+        }
+        return h("div", { className: wrapper },
+          h("select", { id: forID, value: value, onFocus: this.props.setActiveStyle, onBlur: this.props.setInactiveStyle,
+                        onChange: function (event) { self.props.onChange(event.target.value); } }, options));
+      }
+      var chosen = list(plainValue(this.props.value)).map(String);
+      var shown = choices.concat(chosen.filter(function (id) { return known.indexOf(id) === -1; })
+        .map(function (id) { return { id: id, label: id, missing: true }; }));
+      function toggle(id, on) {
+        var next = shown.map(function (choice) { return choice.id; }).filter(function (other) {
+          return other === id ? on : chosen.indexOf(other) !== -1;
+        });
+        self.props.onChange(field.toList().clear().concat(next));
+      }
+      return h("div", { className: wrapper, id: forID, role: "group", "aria-label": field.get("label") },
+        shown.length ? null : h("p", { className: "nd-choice__empty" }, "Fill in the " + what + " above first. They show here to tick."),
+        shown.map(function (choice) {
+          var id = forID + "-" + choice.id;
+          return h("div", { className: "nd-choice__item", key: choice.id },
+            h("input", { type: "checkbox", id: id, checked: chosen.indexOf(choice.id) !== -1,
+                         onChange: function (event) { toggle(choice.id, event.target.checked); } }),
+            h("label", { htmlFor: id }, choice.missing ? choice.id + " (not found above: untick to take it away)"
+              : choice.label + " (" + choice.id + ")"));
+        }));
+    }
+  }));
+
+  var ChoicePreview = createClass({
+    render: function () {
+      var value = plainValue(this.props.value);
+      return h("p", null, Array.isArray(value) ? value.join(", ") : String(value || ""));
+    }
+  });
+
+  CMS.registerWidget("entry-choice", ChoiceControl, ChoicePreview);
+
+  /* ---- an example's answer: one row for each question, item, part or choice point -------
+     The rows come from the exercise above, so nobody types a number, a letter or a part id.
+     What the file stores: quiz {"1": [a, c]}, sort {"1": category id}, dialogue
+     {"1": letter}, pitch and message {part id: text}. */
+  var SLOTS = {
+    quiz: function (exercise) {
+      return list(exercise.questions).map(function (question, i) {
+        return { key: String(i + 1), label: "Question " + (i + 1) + ": " + (question.prompt || ""), type: "ticks",
+                 choices: list(question.options).map(function (option, o) {
+                   return { value: LETTERS[o], label: LETTERS[o] + ". " + (option.text || "") };
+                 }) };
+      });
+    },
+    sort: function (exercise) {
+      var categories = list(exercise.categories).filter(function (c) { return c && c.id; }).map(function (c) {
+        return { value: String(c.id), label: String(c.label || c.id) };
+      });
+      return list(exercise.items).map(function (item, i) {
+        return { key: String(i + 1), label: "Item " + (i + 1) + ": " + (item.text || ""), type: "select", choices: categories };
+      });
+    },
+    dialogue: function (exercise) {
+      return list(exercise.lines).filter(function (line) { return list(line.choices).length; }).map(function (line, i) {
+        return { key: String(i + 1), label: "Choice point " + (i + 1) + (line.prompt ? ": " + line.prompt : ""), type: "select",
+                 choices: list(line.choices).map(function (choice, c) {
+                   return { value: LETTERS[c], label: LETTERS[c] + ". " + (choice.text || "") };
+                 }) };
+      });
+    },
+    parts: function (exercise) {
+      return list(exercise.parts).filter(function (part) { return part && part.id; }).map(function (part) {
+        return { key: String(part.id), label: String(part.label || part.id), type: "text" };
+      });
+    }
+  };
+  SLOTS.pitch = SLOTS.parts;
+  SLOTS.message = SLOTS.parts;
+  var EMPTY = { quiz: "questions", sort: "items", dialogue: "lines with choices", pitch: "parts", message: "parts" };
+
+  function answerOf(value) {
+    var plain = plainValue(value) || {};
+    return typeof plain === "object" && !Array.isArray(plain) ? plain : {};
+  }
+
+  var AnswerControl = createClass(Object.assign({}, Watching, {
+    getInitialState: function () {
+      return { seen: "" };
+    },
+    source: function () {
+      var make = SLOTS[this.props.field.get("kind")];
+      return make ? make(entryData(this.props)) : [];
+    },
+    set: function (key, answer) {
+      var field = this.props.field;
+      var current = answerOf(this.props.value);
+      var keys = this.source().map(function (slot) { return slot.key; });
+      Object.keys(current).forEach(function (old) {
+        if (keys.indexOf(old) === -1) keys.push(old);
+      });
+      var map = field.clear();            /* an empty Immutable Map, the kind Decap stores */
+      keys.forEach(function (name) {
+        var value = name === key ? answer : current[name];
+        var empty = value == null || value === "" || (Array.isArray(value) && !value.length);
+        if (!empty) {
+          map = map.set(name, Array.isArray(value) ? field.toList().clear().concat(value) : value);
         }
       });
       this.props.onChange(map);
     },
     render: function () {
       var self = this;
-      var rows = this.state.rows;
-      var quiz = this.props.field.get("kind") === "quiz";
-      var keyLabel = quiz ? "Question number" : "Item number or part id";
-      var valueLabel = quiz ? "Letters of the chosen options" : "Answer";
       var forID = this.props.forID;
-      return h("div", { className: "nd-answer-rows " + (this.props.classNameWrapper || "") },
-        rows.map(function (row, index) {
-          function update(name) {
-            return function (event) {
-              var next = rows.slice();
-              next[index] = Object.assign({}, row);
-              next[index][name] = event.target.value;
-              self.emit(next);
-            };
-          }
-          return h("div", { className: "nd-answer-row", key: index },
-            h("input", { className: "nd-answer-key", id: index === 0 ? forID : undefined, value: row.key,
-                         "aria-label": keyLabel + " (row " + (index + 1) + ")", onChange: update("key") }),
-            h("input", { className: "nd-answer-value", value: row.value,
-                         "aria-label": valueLabel + " (row " + (index + 1) + ")", onChange: update("value") }),
-            h("button", { type: "button", onClick: function () {
-              self.emit(rows.filter(function (_, i) { return i !== index; }));
-            } }, "Remove row " + (index + 1)));
-        }),
-        h("div", null, h("button", { type: "button", onClick: function () {
-          var used = rows.map(function (row) { return row.key; });
-          var next = 1;
-          while (used.indexOf(String(next)) !== -1) { next += 1; }
-          var numbered = ["quiz", "sort"].indexOf(self.props.field.get("kind")) !== -1;
-          self.emit(rows.concat([{ key: numbered ? String(next) : "", value: "" }]));
-        } }, "Add a row")));
+      var kind = this.props.field.get("kind");
+      var slots = this.source();
+      var current = answerOf(this.props.value);
+      var keys = slots.map(function (slot) { return slot.key; });
+      var rows = slots.map(function (slot, index) {
+        var id = forID + "-" + index;
+        var value = current[slot.key];
+        var control;
+        if (slot.type === "ticks") {
+          var ticked = Array.isArray(value) ? value : String(value == null ? "" : value).split(/[\s,]+/).filter(Boolean);
+          control = h("div", { className: "nd-answer__ticks" }, slot.choices.map(function (choice) {
+            var tickID = id + "-" + choice.value;
+            return h("span", { key: choice.value, className: "nd-choice__item" },
+              h("input", { type: "checkbox", id: tickID, checked: ticked.indexOf(choice.value) !== -1,
+                           onChange: function (event) {
+                             var on = event.target.checked;
+                             self.set(slot.key, slot.choices.map(function (c) { return c.value; }).filter(function (letter) {
+                               return letter === choice.value ? on : ticked.indexOf(letter) !== -1;
+                             }));
+                           } }),
+              h("label", { htmlFor: tickID }, choice.label));
+          }));
+          return h("fieldset", { className: "nd-answer__row", key: slot.key }, h("legend", null, slot.label), control);
+        }
+        if (slot.type === "select") {
+          control = h("select", { id: id, value: value == null ? "" : String(value),
+                                  onChange: function (event) { self.set(slot.key, event.target.value); } },
+            [h("option", { key: "", value: "" }, "No answer")].concat(slot.choices.map(function (choice) {
+              return h("option", { key: choice.value, value: choice.value }, choice.label);
+            })));
+        } else {
+          control = h("textarea", { id: id, rows: 2, value: value == null ? "" : String(value),
+                                    onChange: function (event) { self.set(slot.key, event.target.value); } });
+        }
+        return h("div", { className: "nd-answer__row", key: slot.key }, h("label", { htmlFor: id }, slot.label), control);
+      });
+      Object.keys(current).filter(function (key) { return keys.indexOf(key) === -1; }).forEach(function (key) {
+        var value = current[key];
+        rows.push(h("div", { className: "nd-answer__row nd-answer__row--lost", key: "?" + key },
+          h("p", null, "\u201c" + key + "\u201d is not in this exercise. Its answer was: " +
+            (Array.isArray(value) ? value.join(", ") : String(value))),
+          h("button", { type: "button", onClick: function () { self.set(key, null); } }, "Remove \u201c" + key + "\u201d")));
+      });
+      if (!rows.length) {
+        rows.push(h("p", { key: "empty", className: "nd-choice__empty" },
+          "Fill in the " + (EMPTY[kind] || "exercise") + " above first. They show here."));
+      }
+      return h("div", { className: "nd-answer " + (this.props.classNameWrapper || ""), id: forID,
+                        role: "group", "aria-label": this.props.field.get("label") }, rows);
     }
-  });
+  }));
 
   var AnswerPreview = createClass({
     render: function () {
-      return h("ul", null, rowsOf(this.props.value).map(function (row) {
-        return h("li", { key: row.key }, row.key + ": " + row.value);
+      var answer = answerOf(this.props.value);
+      return h("ul", null, Object.keys(answer).map(function (key) {
+        var value = answer[key];
+        return h("li", { key: key }, key + ": " + (Array.isArray(value) ? value.join(", ") : String(value)));
       }));
     }
   });
 
   CMS.registerWidget("example-answer", AnswerControl, AnswerPreview);
 
+  /* ---- a new, blank form says nothing about saving ------------------------------------
+     Decap shows "Changes saved" on any form without changes, a new one too. On a new entry
+     (its address ends in /new) the course's style sheet hides that line until the first
+     change, when Decap says "Unsaved changes". */
+  function markNewEntry() {
+    document.documentElement.toggleAttribute("data-nd-new-entry", /\/new(\?|$)/.test(window.location.hash));
+  }
+  window.addEventListener("hashchange", markNewEntry);
+  markNewEntry();
+
   /* ---- previews ------------------------------------------------------------------------- */
-  var LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
   function data(entry) {
     var value = entry.get("data");
     return value && value.toJS ? value.toJS() : {};
-  }
-
-  function list(value) {
-    return Array.isArray(value) ? value : [];
   }
 
   function paragraphs(text) {

@@ -148,13 +148,13 @@ def _pick(page, label: str, typed: str) -> None:
 def test_a_lesson_made_in_the_form(editor):
     page, project = editor["page"], editor["project"]
     page.goto(editor["admin"] + "#/collections/lessons/new")
-    page.get_by_role("button", name="Add objectives").wait_for()
+    page.get_by_role("button", name="Add objective").wait_for()
     _fill(page, "Title", "14. Networking at work")
     _fill(page, "Description", "How to keep in touch with people at work.")
     _fill(page, "Promise", "By the end, you will know one way to help a co-worker.")
     _fill(page, "Minutes", "20")
-    for label, item in (("Objectives", "Objective"), ("Key points", "Key point")):
-        page.get_by_role("button", name=f"Add {label.lower()}").click()
+    for item in ("Objective", "Key point"):
+        page.get_by_role("button", name=f"Add {item.lower()}").click()
         _fill(page, item, f"One short {item.lower()}.")
     _fill(page, "Lesson text", "# 14. Networking at work\n\nYour co-workers are part of your network.\n")
     _publish(page, project, NEW_LESSON)
@@ -169,29 +169,29 @@ def test_a_lesson_made_in_the_form(editor):
 def test_a_quiz_made_in_the_form_passes_the_checker_and_builds(editor, tmp_path):
     page, project = editor["page"], editor["project"]
     page.goto(editor["admin"] + "#/collections/exercise-quiz/new")
-    page.get_by_role("button", name="Add questions").wait_for()
-    _fill(page, "Id", "cms-quiz")
+    page.get_by_role("button", name="Add question").wait_for()
+    _fill(page, "Exercise id", "cms-quiz")
     _fill(page, "Title", "A quiz made in the editor")
     _pick(page, "Lesson", "14.")
     _fill(page, "Minutes", "5")
     _fill(page, "Instructions", "Choose the best answer. Then press Check.")
-    _fill(page, "Prompt", "Networking at work means asking for a raise.")
-    _fill(page, "Text", "Myth")
-    page.get_by_label("Correct (optional)").first.click()
-    _fill(page, "Feedback (optional)", "It means helping each other, both ways.", 0)
-    page.get_by_role("button", name="Add options").click()
-    _fill(page, "Text", "Fact", 1)
-    _fill(page, "Feedback (optional)", "A raise is a different talk.", 1)
-    _fill(page, "Timing", "5 minutes alone.")
-    _fill(page, "Group", "Read the question aloud. People vote.")
-    page.get_by_role("button", name="Add prompts").click()
-    _fill(page, "Prompt", "Which answer surprised you?")
-    for name, expect, letter in (("all right", "pass", "a"), ("all wrong", "fail", "b")):
-        page.get_by_role("button", name="Add examples").click()
-        _fill(page, "Name", name)
-        _pick(page, "Expect", expect)
-        page.locator("button", has_text="Add a row").last.click()
-        _fill(page, "Letters of the chosen options (row 1)", letter)
+    _fill(page, "Question", "Networking at work means asking for a raise.")
+    _fill(page, "Option", "Myth")
+    page.get_by_role("switch", name="This option is right", exact=True).first.click()
+    _fill(page, "Feedback on this option (optional)", "It means helping each other, both ways.", 0)
+    page.get_by_role("button", name="Add option").click()
+    _fill(page, "Option", "Fact", 1)
+    _fill(page, "Feedback on this option (optional)", "A raise is a different talk.", 1)
+    _fill(page, "How to spend the time", "5 minutes alone.")
+    _fill(page, "Running it with a group", "Read the question aloud. People vote.")
+    page.get_by_role("button", name="Add discussion question").click()
+    _fill(page, "Discussion question", "Which answer surprised you?")
+    for name, expect, option in (("all right", "pass", "a. Myth"), ("all wrong", "fail", "b. Fact")):
+        page.get_by_role("button", name="Add example answer").click()
+        _fill(page, "What this example shows", name)
+        _pick(page, "Should it pass or fail?", expect)
+        # The answer lists the questions above, with their options to tick: nothing is typed.
+        page.get_by_role("group", name="The learner's answer").last.get_by_label(option).check()
     _publish(page, project, NEW_QUIZ)
 
     _insert_exercise(editor, "A quiz made in the editor (cms-quiz)", "cms-quiz")
@@ -216,48 +216,49 @@ def test_a_quiz_made_in_the_form_passes_the_checker_and_builds(editor, tmp_path)
 def test_a_message_builder_made_in_the_form_passes_the_checker_and_builds(editor, tmp_path):
     page, project = editor["page"], editor["project"]
     page.goto(editor["admin"] + "#/collections/exercise-message/new")
-    page.get_by_role("button", name="Add flagged").wait_for()
-    _fill(page, "Id", "cms-thanks", 0)
+    page.get_by_role("button", name="Add word to avoid").wait_for()
+    _fill(page, "Exercise id", "cms-thanks")
     _fill(page, "Title", "A thank-you note made in the editor")
     _pick(page, "Lesson", "14.")
     _fill(page, "Minutes", "10")
     _fill(page, "Instructions", "Write a short note to thank a co-worker. Say what they did.")
     # The list of parts starts with one part; the second is added.
-    page.get_by_role("button", name="Add parts").first.click()
+    page.get_by_role("button", name="Add part").click()
     for index, (part_id, label, hint, example) in enumerate((
             ("greeting", "Greeting", "Use the person's name.", "Hi Sam,"),
             ("thanks", "Your thanks", "Say what they did for you.", "Thank you for your help on Monday."))):
-        _fill(page, "Id", part_id, index + 1)
-        _fill(page, "Label", label, index)
-        _fill(page, "Hint (optional)", hint, index)
-        _fill(page, "Example (optional)", example, index)
-        page.get_by_label("Required (optional)").nth(index).click()
+        _fill(page, "Part id", part_id, index)
+        _fill(page, "Part name", label, index)
+        _fill(page, "Tip under the box (optional)", hint, index)
+        _fill(page, "Example sentence (optional)", example, index)
+        page.get_by_role("switch", name="The learner must fill in this part", exact=True).nth(index).click()
     # Length: two numbers for sentences, two for words, and the parts that are counted.
-    for name in ("sentences", "sentences", "words", "words"):
+    for name in ("sentence count", "sentence count", "word count", "word count"):
         page.get_by_role("button", name=f"Add {name}").click()
-    for index, number in enumerate(("1", "3", "5", "60")):
-        _fill(page, "Number", number, index)
-    page.get_by_role("button", name="Add parts").last.click()
-    _fill(page, "Part", "thanks")
-    page.get_by_role("button", name="Add flagged").click()
-    _fill(page, "Word", "asap")
-    _fill(page, "Reason", "Too pushy for a thank-you. Leave it out.")
-    _fill(page, "Timing", "10 minutes. 5 to write, 5 to read to a partner.")
-    _fill(page, "Group", "Each person thanks a real co-worker. Partners read the note aloud.")
-    page.get_by_role("button", name="Add prompts").click()
-    _fill(page, "Prompt", "What did your co-worker do for you?")
+    for index, (label, number) in enumerate((("Sentence count", "1"), ("Sentence count", "3"),
+                                             ("Word count", "5"), ("Word count", "60"))):
+        _fill(page, label, number, index % 2)
+    # The parts typed above are offered to tick: no part id is typed twice.
+    page.get_by_role("group", name="Parts to count").get_by_label("Your thanks (thanks)").check()
+    page.get_by_role("button", name="Add word to avoid").click()
+    _fill(page, "Word or phrase", "asap")
+    _fill(page, "Why to avoid it", "Too pushy for a thank-you. Leave it out.")
+    _fill(page, "How to spend the time", "10 minutes. 5 to write, 5 to read to a partner.")
+    _fill(page, "Running it with a group", "Each person thanks a real co-worker. Partners read the note aloud.")
+    page.get_by_role("button", name="Add discussion question").click()
+    _fill(page, "Discussion question", "What did your co-worker do for you?")
     answers = (("a short, clear note", "pass", "Hi Sam,", "Thank you for showing me the new till on Monday."),
                ("too short, and pushy", "fail", "Hi,", "Thanks, asap."))
     for name, expect_, greeting, thanks in answers:
-        page.get_by_role("button", name="Add examples").click()
-        _fill(page, "Name", name)
-        _pick(page, "Expect", expect_)
-        for row, (part_id, text) in enumerate((("greeting", greeting), ("thanks", thanks)), start=1):
-            page.locator("button", has_text="Add a row").last.click()
-            _fill(page, f"Item number or part id (row {row})", part_id)
-            _fill(page, f"Answer (row {row})", text)
+        page.get_by_role("button", name="Add example answer").click()
+        _fill(page, "What this example shows", name)
+        _pick(page, "Should it pass or fail?", expect_)
+        # One box for each part above, named as the learner sees it.
+        answer = page.get_by_role("group", name="The learner's answer").last
+        answer.get_by_label("Greeting", exact=True).fill(greeting)
+        answer.get_by_label("Your thanks", exact=True).fill(thanks)
     page.set_viewport_size({"width": 1440, "height": 7400})   # the whole filled form in one picture
-    page.get_by_label("Id", exact=True).first.scroll_into_view_if_needed()
+    page.get_by_label("Exercise id", exact=True).scroll_into_view_if_needed()
     page.screenshot(path=tmp_path / "message-form.png")
     page.set_viewport_size({"width": 1440, "height": 900})
     _publish(page, project, NEW_MESSAGE)

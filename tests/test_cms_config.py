@@ -63,10 +63,10 @@ class DialogueExercise(model.Exercise):
 
 
 def test_a_new_kind_needs_only_regenerating(monkeypatch):
-    """A kind the model gains (as `dialogue` will) gets its form with no change here."""
-    monkeypatch.setitem(model.EXERCISE_CLASSES, "dialogue", DialogueExercise)
-    collection = _collection(cms_config.build_config(), "exercise-dialogue")
-    assert collection["filter"] == {"field": "kind", "value": "dialogue"}
+    """A kind the model gains gets its form with no change here."""
+    monkeypatch.setitem(model.EXERCISE_CLASSES, "roleplay", DialogueExercise)
+    collection = _collection(cms_config.build_config(), "exercise-roleplay")
+    assert collection["filter"] == {"field": "kind", "value": "roleplay"}
     lines = _fields(collection["fields"])["lines"]
     assert lines["widget"] == "list" and lines["hint"] == "What each person says, in order."
     assert [f["name"] for f in lines["fields"]] == ["speaker", "text"]
@@ -88,7 +88,7 @@ def _check_fields(cls: type, entries: list[dict], where: str) -> list[str]:
         origin, args = typing.get_origin(hint), typing.get_args(hint)
         if entry["widget"] != "hidden" and entry["required"] != (name in required and not optional):
             problems.append(f"{where}.{name}: required is {entry['required']}")
-        if origin is typing.Literal and entry.get("options") != list(args):
+        if origin is typing.Literal and [o["value"] for o in entry.get("options", [])] != list(args):
             problems.append(f"{where}.{name}: choices {entry.get('options')} != {list(args)}")
         if hint is int:
             low, high = model.NUMBER_RANGES.get(name, (None, None))
@@ -126,7 +126,7 @@ def test_the_check_finds_a_field_that_disagrees():
     fields = cms_config.dataclass_fields(model.TrackerExercise, owner="tracker")
     by_name = _fields(fields)
     del by_name["rows"]["max"]
-    by_name["columns"]["fields"][2]["options"] = ["text"]
+    by_name["columns"]["fields"][2]["options"] = [{"label": "Text", "value": "text"}]
     problems = _check_fields(model.TrackerExercise, fields, "tracker")
     assert any("rows: range" in p for p in problems)
     assert any("columns.type: choices" in p for p in problems)
@@ -183,3 +183,76 @@ def test_the_built_site_has_the_editor_but_not_in_menu_search_or_zip(site_dir, t
     with zipfile.ZipFile(bundle) as archive:
         names = archive.namelist()
     assert "index.html" in names and not [n for n in names if n.startswith("admin/")]
+
+
+def _labels(entries: list[dict], form: str) -> list[str]:
+    """Every label and every list button ("Add ...") of a form, as a counsellor reads them."""
+    seen = []
+    for entry in entries:
+        if entry.get("widget") == "hidden":
+            continue
+        seen.append(entry["label"])
+        if entry.get("widget") == "list":
+            seen.append("Add " + entry.get("label_singular", entry["label"]))
+            if "field" in entry:
+                seen.append(entry["field"]["label"])
+        seen += _labels(entry.get("fields", []), form)
+    return seen
+
+
+def _repeated(labels: list[str]) -> list[str]:
+    lowered = [label.lower() for label in labels]
+    return sorted({label for label in labels if lowered.count(label.lower()) > 1})
+
+
+def test_no_two_fields_or_list_buttons_on_a_form_share_a_name():
+    config = yaml.safe_load((ROOT / cms_config.CONFIG_PATH).read_text())
+    repeated = {c["name"]: _repeated(_labels(c["fields"], c["name"]))
+                for c in config["collections"] if "fields" in c}
+    assert {name: labels for name, labels in repeated.items() if labels} == {}
+    # the other side: two lists both called "Parts" are found
+    assert _repeated(_labels([{"label": "Parts", "widget": "list", "fields": []},
+                              {"label": "Length", "widget": "object", "fields": [
+                                  {"label": "Parts", "widget": "list", "field": {"label": "Part"}}]}],
+                             "x")) == ["Add Parts", "Parts"]
+
+
+def test_ids_of_other_parts_of_the_form_are_chosen_not_typed():
+    config = yaml.safe_load((ROOT / cms_config.CONFIG_PATH).read_text())
+    message = _fields(_collection(config, "exercise-message")["fields"])
+    pitch = _fields(_collection(config, "exercise-pitch")["fields"])
+    sort = _fields(_collection(config, "exercise-sort")["fields"])
+    dialogue = _fields(_collection(config, "exercise-dialogue")["fields"])
+    chosen = [_fields(message["length"]["fields"])["parts"], _fields(pitch["targets"]["fields"])["parts"],
+              _fields(pitch["examples"]["fields"])["target"], _fields(sort["items"]["fields"])["category"],
+              dialogue["learner"], _fields(dialogue["lines"]["fields"])["role"]]
+    assert [(f["widget"], f["from"]) for f in chosen] == [
+        ("entry-choice", "parts"), ("entry-choice", "parts"), ("entry-choice", "targets"),
+        ("entry-choice", "categories"), ("entry-choice", "roles"), ("entry-choice", "roles")]
+    assert [f["multiple"] for f in chosen] == [True, True, False, False, False, False]
+    # a part's own id is still typed, once
+    assert _fields(message["parts"]["fields"])["id"]["widget"] == "string"
+
+
+def _hints(entries: list[dict]) -> list[str]:
+    return [text for entry in entries
+            for text in [entry.get("hint", "")] + _hints(entry.get("fields", []))]
+
+
+def test_every_hint_fits_its_kind():
+    """A quiz's words (letters, options) only on a quiz; every other hint names its own things."""
+    config = yaml.safe_load((ROOT / cms_config.CONFIG_PATH).read_text())
+    answers = {}
+    for kind in model.EXERCISE_CLASSES:
+        fields = _fields(_collection(config, f"exercise-{kind}")["fields"])
+        hints = " ".join(_hints(_collection(config, f"exercise-{kind}")["fields"])).lower()
+        if kind != "quiz":
+            assert not [word for word in ("quiz", "option", "letter") if word in
+                        hints.replace("lowercase letters", "").replace("four letters", "")], kind
+        if "examples" in fields:
+            answers[kind] = _fields(fields["examples"]["fields"])["answer"]["hint"]
+    assert "tick the options" in answers["quiz"]
+    assert "category" in answers["sort"]
+    assert "each part" in answers["pitch"] and "each part" in answers["message"]
+    assert "choice point" in answers["dialogue"]
+    assert len(set(answers.values())) == 4      # pitch and message share theirs

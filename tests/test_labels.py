@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT
 from course.labels import LABELS, all_labels
@@ -29,6 +30,20 @@ CMS's. The browser editor's one button of its own is checked below, against admi
 
 EDITOR_BUTTONS = {"Insert exercise"}
 """The button the course adds to the browser editor (admin/editor.js), quoted in its guide."""
+
+
+def _list_buttons(fields: list[dict]) -> set[str]:
+    found = set()
+    for entry in fields:
+        if entry.get("widget") == "list" and entry.get("label_singular"):
+            found.add("Add " + entry["label_singular"])
+        found |= _list_buttons(entry.get("fields", []))
+    return found
+
+
+LIST_BUTTONS = {button for collection in yaml.safe_load((ROOT / "admin" / "config.yml").read_text(encoding="utf-8"))["collections"]
+                for button in _list_buttons(collection.get("fields", []))}
+"""The editor's "Add ..." buttons: Decap CMS names each from its list in admin/config.yml."""
 
 LABEL_VERBS = ("Check", "Export", "Import", "Save", "Open", "Download", "Print", "Try", "Add",
                "Mark", "Clear", "Copy", "Read", "Start", "Stop", "Remove", "Undo", "Continue")
@@ -62,7 +77,13 @@ def quoted_labels(text: str) -> list[str]:
 
 
 def wrong_quotes(text: str) -> list[str]:
-    return [phrase for phrase in quoted_labels(text) if phrase not in all_labels() | OUTSIDE | EDITOR_BUTTONS]
+    return [phrase for phrase in quoted_labels(text)
+            if phrase not in all_labels() | OUTSIDE | EDITOR_BUTTONS | LIST_BUTTONS]
+
+
+def test_a_list_button_the_guide_names_must_be_on_a_form():
+    assert "Add part" in LIST_BUTTONS and wrong_quotes("Press **Add part**.") == []
+    assert wrong_quotes("Press **Add parts**.") == ["Add parts"]
 
 
 def test_the_editor_button_the_guide_names_is_the_one_in_the_editor():

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import yaml
 
-from . import loader, model, page_checks, plans
+from . import cms_words, loader, model, page_checks, plans
 from .messages import PUBLISHED_SITE
 
 CONFIG_PATH = Path("admin") / "config.yml"
@@ -52,13 +52,6 @@ LONG_TEXT = {"instructions", "explanation", "feedback", "group", "answer_key", "
 """Text fields that get a box of several lines instead of one line."""
 EXAMPLE_ANSWER_WIDGET = "example-answer"
 """A widget of the course's own (admin/editor.js) for an example's answer: one row a question."""
-HINTS = {
-    "answer": "One row a question, item or part: its number or id, then the answer. For a quiz, "
-              "the letters of the chosen options, for example \"a\" or \"a, c\".",
-    "kind": "",
-    "lesson": "The lesson this exercise belongs to. Type a few words of its title.",
-}
-"""Hints in plain words where a field's docstring speaks to programmers."""
 LESSON_ITEMS = {"objectives": "Objective", "key_points": "Key point"}
 """The label of one entry of a lesson's lists."""
 LESSON_ORDER = ("title", "description", "promise", "minutes", "objectives", "key_points")
@@ -111,12 +104,21 @@ def _optional(hint):
     return hint, False
 
 
-def widget_for(name: str, hint, owner: str) -> dict:
+def _options(values) -> list[dict]:
+    """A drop-down list's choices: the words it shows and the value the file stores."""
+    return [{"label": cms_words.OPTION_LABELS.get(value, value), "value": value} for value in values]
+
+
+def widget_for(name: str, hint, owner: str, path: str = "") -> dict:
     """The widget settings (without name, label, hint, required) for one field's type."""
+    path = path or name
     hint, _ = _optional(hint)
     origin, args = typing.get_origin(hint), typing.get_args(hint)
+    choice = cms_words.choice_for(owner, path)
+    if choice:
+        return {"widget": cms_words.CHOICE_WIDGET, "multiple": False, **choice}
     if origin is typing.Literal:
-        return {"widget": "select", "options": list(args)}
+        return {"widget": "select", "options": _options(args)}
     if hint is bool:
         return {"widget": "boolean"}
     if hint is int:
@@ -128,33 +130,41 @@ def widget_for(name: str, hint, owner: str) -> dict:
             settings["max"] = high
         return settings
     if _is_pair(hint):
+        one = cms_words.words_for(owner, path)[2] or "number"
         return {"widget": "list", "min": 2, "max": 2, "allow_add": True,
-                "field": {"name": "number", "label": "Number", "widget": "number",
+                "field": {"name": "number", "label": one[0].upper() + one[1:], "widget": "number",
                           "value_type": "int", "min": 0}}
     if origin is list:
         item = args[0]
         if dataclasses.is_dataclass(item):
-            return {"widget": "list", "collapsed": False, "fields": dataclass_fields(item, owner)}
+            return {"widget": "list", "collapsed": False,
+                    "fields": dataclass_fields(item, owner, path=path)}
+        one = cms_words.words_for(owner, path)[2] or loader.SINGULAR.get(name, name)
         return {"widget": "list", "collapsed": False,
-                "field": {"name": "text", "label": label_for(loader.SINGULAR.get(name, name)),
-                          **widget_for(name, item, owner)}}
+                "field": {"name": "text", "label": one[0].upper() + one[1:],
+                          **widget_for(name, item, owner, path)}}
     if dataclasses.is_dataclass(hint):
-        return {"widget": "object", "fields": dataclass_fields(hint, owner)}
+        return {"widget": "object", "fields": dataclass_fields(hint, owner, path=path)}
     if hint is dict:
         return {"widget": EXAMPLE_ANSWER_WIDGET, "kind": owner}
     return {"widget": "text" if name in LONG_TEXT else "string"}
 
 
 def field_entry(cls: type, name: str, hint, required: bool, docs: dict[str, str],
-                owner: str = "") -> dict:
+                owner: str = "", path: str = "") -> dict:
     """One form field: name, label, widget settings, whether it is required, its hint."""
-    entry = {"name": name, "label": label_for(name), **widget_for(name, hint, owner)}
+    path = path or name
+    label, words_hint, one = cms_words.words_for(owner, path)
+    entry = {"name": name, "label": label or label_for(name),
+             **widget_for(name, hint, owner, path)}
+    if one and entry["widget"] == "list":
+        entry["label_singular"] = one
     _, optional = _optional(hint)
     entry["required"] = required and not optional
     default = _default(cls, name)
     if default is not None and entry["widget"] in ("number", "select", "boolean"):
         entry["default"] = default
-    hint_text = HINTS.get(name, docs.get(name))
+    hint_text = words_hint or docs.get(name)
     if _is_pair(_optional(hint)[0]):
         pair = "Two numbers: the lowest, then the highest."
         hint_text = hint_text or pair
@@ -174,12 +184,15 @@ ONLY_FOR = {(model.Example, "target"): "pitch"}
 """Fields that only one kind's forms show: the other kinds never use them."""
 
 
-def dataclass_fields(cls: type, owner: str = "", skip: tuple[str, ...] = ()) -> list[dict]:
+def dataclass_fields(cls: type, owner: str = "", skip: tuple[str, ...] = (),
+                     path: str = "") -> list[dict]:
     """The form fields of one model class, in the model's order (fields only code fills in,
-    such as `line` and `path`, left out)."""
+    such as `line` and `path`, left out). `path` is where the class sits in an exercise file,
+    for example "questions.options"."""
     hints, names, required = loader._shape(cls)
     docs = field_docs(cls)
-    return [field_entry(cls, name, hints[name], name in required, docs, owner)
+    prefix = path + "." if path else ""
+    return [field_entry(cls, name, hints[name], name in required, docs, owner, prefix + name)
             for name in names if name not in skip and ONLY_FOR.get((cls, name), owner) == owner]
 
 
@@ -188,8 +201,9 @@ def dataclass_fields(cls: type, owner: str = "", skip: tuple[str, ...] = ()) -> 
 def exercise_collection(kind: str, cls: type) -> dict:
     """The folder collection for one exercise kind: exercises/*.yml whose kind is `kind`."""
     fields = {entry["name"]: entry for entry in dataclass_fields(cls, owner=kind)}
-    fields["id"].update(pattern=[loader.ID_PATTERN.pattern,
-                                 "Use lowercase letters, digits and single hyphens, for example my-quiz."])
+    fields["id"].update(hint=fields["id"]["hint"].format(example=f"my-{kind}"),
+                        pattern=[loader.ID_PATTERN.pattern,
+                                 f"Use lowercase letters, digits and single hyphens, for example my-{kind}."])
     fields["kind"] = {"name": "kind", "label": "Kind", "widget": "hidden", "default": kind}
     fields["lesson"] = {**fields["lesson"], "widget": "relation", "collection": "lessons",
                         "search_fields": ["title"], "display_fields": ["title"],
@@ -250,8 +264,9 @@ def lesson_collection() -> dict:
         if kind is int:
             entry.update(widget="number", value_type="int", min=1, max=model.MAX_MINUTES)
         elif kind is list:
-            entry.update(widget="list", collapsed=False, field={"name": "text", "label": LESSON_ITEMS.get(name, label_for(name)),
-                                               "widget": "string"})
+            one = LESSON_ITEMS.get(name, label_for(name))
+            entry.update(widget="list", collapsed=False, label_singular=one.lower(),
+                         field={"name": "text", "label": one, "widget": "string"})
         else:
             entry["widget"] = "text" if name in LONG_TEXT else "string"
         if name in LESSON_HINTS:
@@ -271,25 +286,30 @@ def lesson_collection() -> dict:
     }
 
 
-def plan_fields(cls: type, table: dict[str, bool]) -> list[dict]:
+def plan_fields(cls: type, table: dict[str, bool], path: str = "") -> list[dict]:
     docs = field_docs(cls)
     hints = typing.get_type_hints(cls, vars(plans))
     fields = []
     for name in table:
         hint = hints[name]
+        where = f"{path}.{name}" if path else name
+        label, words_hint, one = cms_words.words_for("plan", where)
         origin, args = typing.get_origin(hint), typing.get_args(hint)
         if origin is list and dataclasses.is_dataclass(args[0]):
             inner = {plans.Session: plans.SESSION_FIELDS, plans.Activity: plans.ACTIVITY_FIELDS}[args[0]]
-            entry = {"name": name, "label": label_for(name), "widget": "list", "collapsed": False,
-                     "fields": plan_fields(args[0], inner)}
+            entry = {"name": name, "label": label or label_for(name), "widget": "list",
+                     "collapsed": False, "fields": plan_fields(args[0], inner, where)}
+            if one:
+                entry["label_singular"] = one
         else:
-            entry = {"name": name, "label": label_for(name), **widget_for(name, hint, "plan")}
+            entry = {"name": name, "label": label or label_for(name),
+                     **widget_for(name, hint, "plan", where)}
         entry["required"] = table[name]
         if name == "exercise":
             entry.update(widget="relation", collection="exercise-list", search_fields=["title", "id"],
                          display_fields=["title"], value_field="id", options_length=100)
-        if docs.get(name):
-            entry["hint"] = docs[name]
+        if words_hint or docs.get(name):
+            entry["hint"] = words_hint or docs[name]
         fields.append(entry)
     return fields
 
