@@ -1,5 +1,5 @@
 /* Scripts loaded only when the learner first needs them: recorder.js when they press Record,
- * voices.js when they press "Read it aloud" in a pitch. Most learners never do, so most pages
+ * voices.js when they press "Read my speech aloud" in a pitch. Most learners never do, so most pages
  * never load them.
  *
  * Until then, window.CourseRecorder and window.CourseVoices are stand-ins with the same
