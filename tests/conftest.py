@@ -2,6 +2,10 @@
 
 The site is built once per test session (worksheets first, as `make site` does), into a
 temporary folder, and served on 127.0.0.1 by a server that the fixture stops at the end.
+
+The worksheets take the longest (every PDF, from cold on a fresh clone), so their build starts
+in the background as soon as the tests are collected, and the tests that need neither the site
+nor a copy of the project run first, beside it. The site fixture and `copy_project` wait for it.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ PROJECT_FILES = ["docs", "exercises", "workshops", "overrides", "scripts", "mkdo
 def copy_project(target: Path) -> Path:
     """Copy the project's sources (with any PDFs already built, so a build in the copy only
     makes what changed) into `target`, with the project's .venv linked in."""
+    wait_for_worksheets()
     target.mkdir(parents=True)
     for name in PROJECT_FILES:
         source = ROOT / name
@@ -68,21 +73,78 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
+WORKSHEETS_COMMAND = [PYTHON, "scripts/build_worksheets.py", "--quiet", "--out", "docs/printables/pdf"]
+
+
 def build_worksheets(project: Path) -> subprocess.CompletedProcess:
     """Build the PDFs the site links to, as `make site` does before MkDocs runs."""
-    return subprocess.run(
-        [PYTHON, "scripts/build_worksheets.py", "--quiet", "--out", "docs/printables/pdf"],
-        cwd=project, env=build_env(), capture_output=True, text=True,
-    )
+    return subprocess.run(WORKSHEETS_COMMAND, cwd=project, env=build_env(), capture_output=True, text=True)
+
+
+_worksheets: dict[str, object] = {}
+"""The project's own worksheet build: started once ("process"), then its result ("done")."""
+
+
+def start_worksheets() -> None:
+    """Start building the project's PDFs in the background (once)."""
+    if not _worksheets and (ROOT / "scripts" / "build_worksheets.py").exists():
+        import tempfile
+        _worksheets["log"] = tempfile.TemporaryFile("w+")  # a pipe could fill up and stall it
+        _worksheets["process"] = subprocess.Popen(
+            WORKSHEETS_COMMAND, cwd=ROOT, env=build_env(), stdout=_worksheets["log"],
+            stderr=subprocess.STDOUT, text=True)
+
+
+def wait_for_worksheets() -> None:
+    """Wait until the project's PDFs are built (starting the build if nobody has); a failed
+    build fails the test that needed it, with what the build printed."""
+    start_worksheets()
+    if "process" in _worksheets and "done" not in _worksheets:
+        process, log = _worksheets["process"], _worksheets["log"]
+        process.wait()
+        log.seek(0)
+        _worksheets["done"] = (process.returncode, log.read())
+    if "done" in _worksheets:
+        code, output = _worksheets["done"]
+        assert code == 0, output
+
+
+def _needs_worksheets(item) -> bool:
+    return "site_dir" in getattr(item, "fixturenames", ()) or \
+        getattr(getattr(item, "module", None), "copy_project", None) is copy_project
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Whole test files in three groups, each in its usual order: first those that need neither
+    the worksheets nor a browser (they run while the worksheets are built), then those that need
+    the worksheets, then those that drive a browser (with the machine to themselves, as their
+    waits expect)."""
+    group: dict[str, tuple[bool, bool]] = {}
+    for item in items:
+        browser, worksheets = group.get(item.nodeid.split("::")[0], (False, False))
+        group[item.nodeid.split("::")[0]] = (browser or "browser" in getattr(item, "fixturenames", ()),
+                                             worksheets or _needs_worksheets(item))
+    items.sort(key=lambda item: group[item.nodeid.split("::")[0]])  # stable: order kept within
+
+
+def pytest_collection_finish(session):
+    if any(_needs_worksheets(item) for item in session.items):
+        start_worksheets()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A run stopped early (-x, Ctrl+C) stops the worksheet build too."""
+    process = _worksheets.get("process")
+    if process is not None and process.poll() is None:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     """The whole course, built once for the session exactly as `make site` builds it."""
     out = tmp_path_factory.mktemp("site") / "site"
-    if (ROOT / "scripts" / "build_worksheets.py").exists():
-        worksheets = build_worksheets(ROOT)
-        assert worksheets.returncode == 0, worksheets.stdout + worksheets.stderr
+    wait_for_worksheets()
     result = mkdocs_build(ROOT, out)
     assert result.returncode == 0, result.stderr
     return out
