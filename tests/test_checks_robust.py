@@ -157,26 +157,6 @@ def test_the_start_of_a_template_sentence_left_in_a_lesson_is_found(course):
     assert "template-text" not in codes(check_course(course))
 
 
-def test_a_template_left_in_an_exercise_with_a_new_title_is_found(course):
-    # The quiz template copied, only its id and title changed: its sentences are still there.
-    template = (Path(check_exercises.__file__).parent / "course/templates/new/quiz.yml").read_text()
-    (course / "exercises" / "copied-quiz.yml").write_text(
-        template.replace("__ID__", "copied-quiz").replace("title: A short quiz", "title: Our own quiz")
-        .replace("__LESSON__", "lessons/01-start.md"))
-    found = [p for p in check_course(course) if p.code == "template-text"]
-    assert found and {p.path for p in found} == {"exercises/copied-quiz.yml"}
-    assert found[0].message.endswith("is example text from the template for a new quiz exercise.")
-    assert found[0].line > 2                                      # at the sentence, not the title
-
-
-def test_one_everyday_sentence_shared_with_a_template_is_fine(course):
-    # The checklist template says "Tick each step when it is done.", and so may a real checklist.
-    text = (course / "exercises/checklist-one.yml").read_text()
-    edit(course / "exercises/checklist-one.yml", "instructions: ", "instructions: Tick each step when it is done. ")
-    assert "template-text" not in codes(check_course(course))
-    assert text != (course / "exercises/checklist-one.yml").read_text()
-
-
 def test_curly_quotes_that_break_a_line_say_so(course):
     edit(course / QUIZ, "title: Myth or fact?", "title: “Myths: or facts?”")
     [problem] = check_course(course)[:1]

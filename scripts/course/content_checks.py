@@ -20,10 +20,6 @@ CURLY_VALUE = re.compile(r"^(?P<lead>\s*(?:-\s+)*(?:[\w-]+:\s+)?)(?P<value>[â€œâ
 """A YAML value (after `key: ` or `- `) that starts and ends with a curly quote."""
 
 
-MIN_PHRASE_WORDS = 4
-"""Template sentences shorter than this are too common to tell apart from real text."""
-
-
 def _phrases_of(text: str) -> list[str]:
     """The phrase and, when its first clause (up to a comma) is long enough to be telling on its
     own, that clause too: a counsellor may keep the start of a template sentence and cut the end."""
@@ -34,79 +30,38 @@ def _phrases_of(text: str) -> list[str]:
     return phrases
 
 
-def _strings(data) -> list[str]:
-    """Every text value in a loaded YAML template, however deeply nested."""
-    if isinstance(data, str):
-        return [data]
-    if isinstance(data, dict):
-        return [text for value in data.values() for text in _strings(value)]
-    if isinstance(data, list):
-        return [text for value in data for text in _strings(value)]
-    return []
-
-
 @functools.lru_cache(maxsize=1)
-def template_text() -> tuple[dict[str, str], list[str], dict[str, str]]:
-    """What a new exercise or lesson starts with, and a published one must not keep:
-    (exercise titles of the starter templates -> kind, phrases of the lesson template,
-    other phrases of the exercise templates -> kind)."""
-    titles, exercise_phrases = {}, {}
+def template_text() -> tuple[dict[str, str], list[str]]:
+    """(exercise titles of the starter templates -> kind, phrases of the lesson template). A new
+    exercise or lesson starts with these; a published one must not keep them."""
+    titles = {}
     for path in sorted(TEMPLATES.glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         if isinstance(data, dict) and isinstance(data.get("title"), str):
             titles[data["title"]] = path.stem
-        for text in _strings(data):
-            text = " ".join(text.split())
-            if len(text.split()) >= MIN_PHRASE_WORDS and "__" not in text and text not in titles:
-                for phrase in _phrases_of(text):
-                    exercise_phrases.setdefault(phrase, path.stem)
     lesson = (TEMPLATES / "lesson.md").read_text(encoding="utf-8")
     phrases = []
     for line in lesson.splitlines():
         text = re.sub(r"^\s*(?:-\s+|[a-z_]+:\s+)", "", line).strip().strip('"')
         if len(text.split()) >= 3 and "__" not in text and not line.lstrip().startswith(("#", "---")):
             phrases += _phrases_of(text)
-    return titles, phrases, exercise_phrases
+    return titles, phrases
 
 
-def check_template_exercise(exercise, root, text: str | None = None) -> list[Problem]:
-    """The template's title, and any other sentence of a template left in the file (found in
-    its lines, so each is named at its own line)."""
-    titles, _, phrases = template_text()
+def check_template_exercise(exercise, root) -> list[Problem]:
+    """The template's title left on an exercise. (Its other sentences are not looked for: real
+    exercises share everyday sentences with the templates, and the tests' practice exercises
+    were made from them.)"""
+    titles, _ = template_text()
     if exercise.title in titles:
         from .loader import line_of
         return [problem("template-text", exercise.path, line_of(exercise, "title"), 0, root=root,
                         text=exercise.title, what=f"{titles[exercise.title]} exercise")]
-    # Other template sentences count only when much of a template is left: the templates reuse
-    # a few everyday sentences that real exercises may share ("Tick each step when it is done.").
-    found: dict[str, list[Problem]] = {}
-    for number, line in enumerate((text or "").split("\n"), start=1):
-        if line.lstrip().startswith("#"):
-            continue
-        for phrase, kind in phrases.items():
-            if phrase in line:
-                found.setdefault(kind, []).append(problem(
-                    "template-text", exercise.path, number, line.index(phrase) + 1, root=root,
-                    text=_short(phrase), what=f"{kind} exercise"))
-                break
-    sizes = _template_sizes()
-    left = [p for kind, kept in found.items() if len(kept) >= max(3, sizes[kind] / 2) for p in kept]
-    return left[:3]  # the first few say it
-
-
-@functools.lru_cache(maxsize=1)
-def _template_sizes() -> dict[str, int]:
-    """How many telling sentences each exercise template has."""
-    phrases = template_text()[2]
-    sizes: dict[str, int] = {}
-    for phrase, kind in phrases.items():
-        if not any(other.startswith(phrase + ",") for other in phrases):  # not a first clause
-            sizes[kind] = sizes.get(kind, 0) + 1
-    return sizes
+    return []
 
 
 def check_template_page(page, root) -> list[Problem]:
-    _, phrases, _ = template_text()
+    _, phrases = template_text()
     found = []
     for number, line in enumerate(page.text.split("\n"), start=1):
         for phrase in phrases:
@@ -178,7 +133,7 @@ def check_content(course) -> list[Problem]:
         if exercise is None:
             continue  # it could not be read: that message comes first, and alone
         text, _ = read_text(path, course.root)
-        problems += check_template_exercise(exercise, course.root, text)
+        problems += check_template_exercise(exercise, course.root)
         if text is not None:
             problems += check_curly_quotes(path, text, course.root)
     for page in course.lessons.values():
