@@ -369,14 +369,18 @@
      and the remove button, which show only an icon. A screen reader says "button" and nothing
      more. Decap has no hook for these (its events are about saving and publishing), so a
      MutationObserver names them whenever Decap draws or redraws the form. Attributes React does
-     not manage (aria-label, title, aria-expanded) stay put when it redraws. The words are here,
-     in one place. */
+     not manage (aria-label, title, aria-expanded) stay put when it redraws. The names the
+     editor adds are here, in one place. */
   var NAMES = {
     preview: "Preview",
     move: "Move this item",
     fold: "Fold this item",
     unfold: "Unfold this item",
-    remove: "Remove this item"
+    remove: "Remove this item",
+    /* a box or choice in a preview whose text is not written yet, named by its place */
+    part: "Part",
+    option: "Option",
+    prompt: "Question"
   };
 
   function setAttribute(element, name, value) {
@@ -469,7 +473,7 @@
           part.required ? h("span", { className: "nd-required" }, " (needed)") : null),
         part.hint || part.example ? h("p", { className: "nd-part__hint" }, part.hint || "",
           part.example ? h("span", { className: "nd-part__example" }, " Example: \u201c" + part.example + "\u201d") : null) : null,
-        h("textarea", { rows: 2, disabled: true, "aria-label": part.label || "Part " + (i + 1) }));
+        h("textarea", { rows: 2, disabled: true, "aria-label": part.label || NAMES.part + " " + (i + 1) }));
     }));
   }
 
@@ -482,7 +486,7 @@
           multiple ? h("p", { className: "nd-question__how" }, "Choose all that apply.") : null,
           h("ul", { className: "nd-options" }, list(question.options).map(function (option, o) {
             return h("li", { className: "nd-option", key: o },
-              h("input", { type: multiple ? "checkbox" : "radio", disabled: true, "aria-label": option.text || "Option " + LETTERS[o] }),
+              h("input", { type: multiple ? "checkbox" : "radio", disabled: true, "aria-label": option.text || NAMES.option + " " + LETTERS[o] }),
               h("label", null, option.text || ""),
               h("p", { className: "nd-feedback" }, h("strong", null, option.correct ? "Right. " : "Not quite. "),
                 option.feedback || ""));
@@ -528,7 +532,7 @@
     reflection: function (exercise) {
       return h("ol", null, list(exercise.prompts).map(function (prompt, i) {
         return h("li", { key: i }, h("p", null, prompt.text || ""),
-          h("textarea", { rows: Math.min(Number(prompt.lines) || 4, 8), disabled: true, "aria-label": prompt.text || "Prompt " + (i + 1) }));
+          h("textarea", { rows: Math.min(Number(prompt.lines) || 4, 8), disabled: true, "aria-label": prompt.text || NAMES.prompt + " " + (i + 1) }));
       }));
     },
     checklist: function (exercise) {
