@@ -4,7 +4,9 @@
    - the text of a lesson, saved exactly as typed, with "Insert exercise": pick an exercise
      by its title, get its block;
    - a widget for an example's answer: one row a question, item or part;
-   - previews that show an exercise as a learner sees it, and a lesson with its frame.
+   - previews that show an exercise as a learner sees it, and a lesson with its frame;
+   - names for Decap's own unnamed controls (the preview frame, each list item's buttons),
+     so a screen reader says what they do; the words are in NAMES below.
 
    A classic script (no modules, no build step), like the site's own scripts. */
 (function () {
@@ -361,6 +363,93 @@
   window.addEventListener("hashchange", markNewEntry);
   markNewEntry();
 
+  /* ---- names for Decap's own controls ------------------------------------------------------
+     Decap leaves some controls without a name: the preview frame (and the page inside it, which
+     has no title and no language), and on each item of a list the fold button, the drag handle
+     and the remove button, which show only an icon. A screen reader says "button" and nothing
+     more. Decap has no hook for these (its events are about saving and publishing), so a
+     MutationObserver names them whenever Decap draws or redraws the form. Attributes React does
+     not manage (aria-label, title, aria-expanded) stay put when it redraws. The names the
+     editor adds are here, in one place. */
+  var NAMES = {
+    preview: "Preview",
+    move: "Move this item",
+    fold: "Fold this item",
+    unfold: "Unfold this item",
+    remove: "Remove this item",
+    /* a box or choice in a preview whose text is not written yet, named by its place */
+    part: "Part",
+    option: "Option",
+    prompt: "Question"
+  };
+
+  function setAttribute(element, name, value) {
+    if (element.getAttribute(name) !== value) {     /* no change, no new mutation: no loop */
+      element.setAttribute(name, value);
+    }
+  }
+
+  /* The page inside the preview frame: a title, its language, and the page itself focusable
+     (tabindex 0), so a keyboard user can scroll a long preview (it has nothing else to focus). */
+  function namePreviewPage(frame) {
+    var doc = frame.contentDocument;
+    if (!doc || !doc.documentElement) {
+      return;
+    }
+    if (doc.title !== NAMES.preview) {
+      doc.title = NAMES.preview;
+    }
+    setAttribute(doc.documentElement, "lang", "en");
+    setAttribute(doc.documentElement, "tabindex", "0");
+  }
+
+  function namePreview(frame) {
+    setAttribute(frame, "title", NAMES.preview);
+    if (!frame.ndNamed) {            /* the page inside is written when the frame loads */
+      frame.ndNamed = true;
+      frame.addEventListener("load", function () { namePreviewPage(frame); });
+    }
+    namePreviewPage(frame);
+  }
+
+  /* An item's bar holds, in order: the fold button, the drag handle, the remove button (a list
+     may leave out the fold or remove button). An item is folded when its fields are hidden. */
+  function nameListItem(bar) {
+    var handle = bar.querySelector("[aria-roledescription=sortable]");
+    if (handle) {
+      setAttribute(handle, "aria-label", NAMES.move);
+    }
+    var fields = bar.parentElement && bar.parentElement.lastElementChild;
+    var folded = !!fields && fields !== bar && window.getComputedStyle(fields).display === "none";
+    Array.prototype.forEach.call(bar.querySelectorAll("button"), function (button) {
+      var beforeHandle = handle ? !!(button.compareDocumentPosition(handle) & Node.DOCUMENT_POSITION_FOLLOWING)
+        : button === bar.querySelector("button") && bar.querySelectorAll("button").length > 1;
+      if (beforeHandle) {
+        setAttribute(button, "aria-label", folded ? NAMES.unfold : NAMES.fold);
+        setAttribute(button, "aria-expanded", folded ? "false" : "true");
+      } else {
+        setAttribute(button, "aria-label", NAMES.remove);
+      }
+    });
+  }
+
+  function nameDecapControls() {
+    Array.prototype.forEach.call(document.querySelectorAll("iframe#preview-pane"), namePreview);
+    Array.prototype.forEach.call(document.querySelectorAll("[class*=StyledListItemTopBar]"), nameListItem);
+  }
+
+  /* Once per frame at most, however many changes Decap makes at a time. */
+  var pending = false;
+  new MutationObserver(function () {
+    if (!pending) {
+      pending = true;
+      window.requestAnimationFrame(function () {
+        pending = false;
+        nameDecapControls();
+      });
+    }
+  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
+
   /* ---- previews ------------------------------------------------------------------------- */
 
   function data(entry) {
@@ -384,7 +473,7 @@
           part.required ? h("span", { className: "nd-required" }, " (needed)") : null),
         part.hint || part.example ? h("p", { className: "nd-part__hint" }, part.hint || "",
           part.example ? h("span", { className: "nd-part__example" }, " Example: \u201c" + part.example + "\u201d") : null) : null,
-        h("textarea", { rows: 2, disabled: true, "aria-label": part.label || "" }));
+        h("textarea", { rows: 2, disabled: true, "aria-label": part.label || NAMES.part + " " + (i + 1) }));
     }));
   }
 
@@ -397,7 +486,7 @@
           multiple ? h("p", { className: "nd-question__how" }, "Choose all that apply.") : null,
           h("ul", { className: "nd-options" }, list(question.options).map(function (option, o) {
             return h("li", { className: "nd-option", key: o },
-              h("input", { type: multiple ? "checkbox" : "radio", disabled: true, "aria-label": option.text || "" }),
+              h("input", { type: multiple ? "checkbox" : "radio", disabled: true, "aria-label": option.text || NAMES.option + " " + LETTERS[o] }),
               h("label", null, option.text || ""),
               h("p", { className: "nd-feedback" }, h("strong", null, option.correct ? "Right. " : "Not quite. "),
                 option.feedback || ""));
@@ -443,7 +532,7 @@
     reflection: function (exercise) {
       return h("ol", null, list(exercise.prompts).map(function (prompt, i) {
         return h("li", { key: i }, h("p", null, prompt.text || ""),
-          h("textarea", { rows: Math.min(Number(prompt.lines) || 4, 8), disabled: true, "aria-label": prompt.text || "" }));
+          h("textarea", { rows: Math.min(Number(prompt.lines) || 4, 8), disabled: true, "aria-label": prompt.text || NAMES.prompt + " " + (i + 1) }));
       }));
     },
     checklist: function (exercise) {
