@@ -42,7 +42,8 @@ def test_missing_front_matter(tmp_path):
     root = make_course(tmp_path)
     text = (root / LESSON).read_text()
     (root / LESSON).write_text(text.split("---\n", 2)[2])
-    assert "front-matter-missing" in codes(check_course(root))
+    found = [(p.path, p.line, p.col) for p in check_course(root) if p.code == "front-matter-missing"]
+    assert found == [(LESSON, 1, 1)]
 
 
 def test_an_exercise_used_nowhere_is_reported(tmp_path):
