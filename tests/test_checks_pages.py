@@ -184,3 +184,33 @@ def test_a_lesson_of_one_minute_is_fine(tmp_path):
     edit(root / LESSON, "minutes: 65\n", "minutes: 1\n")
     # 1 is in range; the only warning is that 1 minute is too short for this lesson's exercises
     assert [p.code for p in check_course(root)] == ["lesson-time"]
+
+
+def test_pages_not_in_the_course_are_checked_as_if_they_were_in_docs(tmp_path):
+    from course.checks import check_files
+
+    root = make_course(tmp_path)
+    drafts = root / "drafts"
+    (drafts / "lessons").mkdir(parents=True)
+    lesson = drafts / "lessons" / "02-next.md"
+    # No key_points, a date that does not exist, a link that goes nowhere on sources.md, an
+    # image with no description and no file, and an exercise that does not exist. The link to
+    # 01-start.md is right for a page in lessons/.
+    lesson.write_text(
+        "---\ntitle: \"2. Next\"\ndescription: The next step.\npromise: \"You will take it.\"\n"
+        "minutes: 30\nupdated: 2024-13-45\nobjectives:\n  - Take the next step.\n---\n\n# 2. Next\n\n"
+        "Back to [the start](01-start.md#core-ideas), and the [sources](../sources.md#nowhere).\n\n"
+        "![](../assets/images/gone.svg)\n\n/// exercise | quiz-two\n///\n", encoding="utf-8")
+    # Outside a lessons/ folder a page is checked as if it were in docs/ itself.
+    about = drafts / "about.md"
+    about.write_text("---\ntitle: About\n---\n\n# About\n\nSee the [sources](sources.md).\n", encoding="utf-8")
+    problems, files = check_files(root, [lesson, about])
+    assert files == 2
+    found = sorted((p.path, p.line, p.code) for p in problems if p.path == "drafts/lessons/02-next.md")
+    assert found == [("drafts/lessons/02-next.md", 1, "missing-field"),
+                     ("drafts/lessons/02-next.md", 6, "yaml-syntax"),
+                     ("drafts/lessons/02-next.md", 13, "broken-anchor"),
+                     ("drafts/lessons/02-next.md", 15, "image-alt"),
+                     ("drafts/lessons/02-next.md", 15, "image-missing"),
+                     ("drafts/lessons/02-next.md", 17, "unknown-exercise")]
+    assert "broken-link" not in codes(problems)
