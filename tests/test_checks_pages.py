@@ -214,3 +214,57 @@ def test_pages_not_in_the_course_are_checked_as_if_they_were_in_docs(tmp_path):
                      ("drafts/lessons/02-next.md", 15, "image-missing"),
                      ("drafts/lessons/02-next.md", 17, "unknown-exercise")]
     assert "broken-link" not in codes(problems)
+
+
+LIST_HINT = "Put each entry on its own line, starting with two spaces, a dash and a space."
+FRONT_MATTER_MESSAGES = [
+    # (old text, new text, [(line, col, code, message, hint)] for the lesson's front matter)
+    ("minutes: 65\n", "", [
+        (1, 1, "missing-field", '"minutes" is missing from the front matter.',
+         'Add a line "minutes: ...". The exercise file reference shows an example.')]),
+    ('title: "1. Start here"\n', "", [
+        (1, 1, "missing-field", '"title" is missing from the front matter.',
+         'Add a line "title: ...". The exercise file reference shows an example.')]),
+    ("minutes: 65\n", "minutes: half an hour\n", [
+        (5, 10, "wrong-type", '"minutes" should be a whole number, but it is the text "half an hour".',
+         "Write a whole number without quotes, for example 45.")]),
+    ("minutes: 65\n", "minutes: 181\n", [
+        (5, 10, "out-of-range", '"minutes" is 181, but it must be between 1 and 180.', "Change the number.")]),
+    ("objectives:\n  - Say what networking is.\n", "objectives: Say what networking is.\n", [
+        (6, 13, "wrong-type", '"objectives" should be a list, but it is the text "Say what networking is.".',
+         LIST_HINT)]),
+    ("objectives:\n  - Say what networking is.\n", "objectives:\n  - Say what networking is.\n  - \n", [
+        (7, 3, "wrong-type", '"objectives" should be a list of sentences, but it is a list.', LIST_HINT)]),
+    ("key_points:\n  - Keep it short.\n", "key_points:\n", [
+        (8, 12, "wrong-type", '"key_points" should be a list, but it is empty.', LIST_HINT)]),
+    ('promise: "By the end, you will know how to start."\n', 'promise: ""\n', [
+        (4, 10, "wrong-type", '"promise" should be text, but it is the text "".',
+         "Write the text after the colon and a space.")]),
+    ('promise: "By the end, you will know how to start."\n', "promise:\n  - Start.\n", [
+        (5, 3, "wrong-type", '"promise" should be text, but it is a list.',
+         "Write the text after the colon and a space.")]),
+]
+
+
+@pytest.mark.parametrize("old, new, expected", FRONT_MATTER_MESSAGES,
+                         ids=[f"{m[2][0][2]}-{i}" for i, m in enumerate(FRONT_MATTER_MESSAGES)])
+def test_each_front_matter_mistake_gets_its_whole_message(tmp_path, old, new, expected):
+    root = make_course(tmp_path)
+    edit(root / LESSON, old, new)
+    found = [(p.line, p.col, p.code, p.message, p.hint) for p in check_course(root)
+             if p.path == LESSON and p.code != "lesson-time"]
+    assert found == expected
+
+
+def test_two_missing_front_matter_fields_are_both_named(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / LESSON, 'title: "1. Start here"\n', "")
+    edit(root / LESSON, "minutes: 65\n", "")
+    found = [p.message for p in check_course(root) if p.code == "missing-field"]
+    assert found == ['"title" is missing from the front matter.', '"minutes" is missing from the front matter.']
+
+
+def test_a_lesson_of_the_longest_time_is_in_range(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / LESSON, "minutes: 65\n", "minutes: 180\n")
+    assert "out-of-range" not in codes(check_course(root))
