@@ -268,3 +268,43 @@ def test_a_lesson_of_the_longest_time_is_in_range(tmp_path):
     root = make_course(tmp_path)
     edit(root / LESSON, "minutes: 65\n", "minutes: 180\n")
     assert "out-of-range" not in codes(check_course(root))
+
+
+def test_links_and_images_get_their_whole_messages(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / LESSON, "## Core ideas\n", (
+        "## Core ideas\n\n"
+        '<img src="../assets/images/pic.svg">\n'
+        '<img alt="A chart" src="../assets/images/chart.svg">\n'
+        "[sources](../sources.md?v=2#flynn-lake-2008) [more](../sources.md?v=2#nowhere)\n"
+        "[the handout](../handouts/missing.pdf) [printable](../printables/pdf/start.pdf)\n"
+        "[web](https://example.org/x.md) [home](/about/) [all lessons](./) [next](02-gone.md)\n"
+        "[start](01-strat.md) [here](#core-idea) [picture](../assets/images/pic.svg)\n"))
+    found = [(p.line, p.col, p.code, p.message, p.hint) for p in check_course(root) if p.path == LESSON]
+    check = 'Check the file name and the number of "../" at the start.'
+    assert sorted(found) == [
+        (21, 1, "image-alt", 'The image "../assets/images/pic.svg" has no description.',
+         "Write what the picture shows between the square brackets: "
+         "![A short description](../assets/images/pic.svg)."),
+        (22, 1, "image-missing", 'The image "../assets/images/chart.svg" does not exist.',
+         "Check the file name, or add the picture to docs/assets/images/."),
+        (23, 46, "broken-anchor", 'The link "../sources.md?v=2#nowhere" goes to "#nowhere", which is not '
+         "a heading on sources.md.", "Copy the link from the heading's link symbol on the site."),
+        (24, 1, "broken-link", 'The link to "../handouts/missing.pdf" goes to a page that does not exist.',
+         check),
+        (25, 49, "broken-link", 'The link to "./" goes to a page that does not exist.', check),
+        (25, 67, "broken-link", 'The link to "02-gone.md" goes to a page that does not exist.',
+         "There is no lesson with this name: this lesson was probably removed or renamed. "
+         "Link to the lesson that replaced it, or remove the link."),
+        (26, 1, "broken-link", 'The link to "01-strat.md" goes to a page that does not exist.',
+         'Did you mean "01-start.md"? ' + check),
+        (26, 22, "broken-anchor", 'The link "#core-idea" goes to "#core-idea", which is not a heading '
+         "on this page.", 'Did you mean "core-ideas"? Copy the link from the heading\'s link symbol on the site.'),
+    ]
+
+
+def test_a_link_to_a_folder_goes_to_its_index_page(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / LESSON, "## Core ideas\n", "## Core ideas\n\nSee [all lessons](./) and [the list](./#all).\n")
+    (root / "docs" / "lessons" / "index.md").write_text("# Lessons\n\n## All\n", encoding="utf-8")
+    assert [p for p in check_course(root) if p.path == LESSON] == []

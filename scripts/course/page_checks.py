@@ -153,9 +153,10 @@ def unknown_lesson(exercise: model.Exercise, root) -> Problem:
 
 
 def _resolve(page: Page, target: str) -> tuple[str, str]:
-    """(path inside docs/, anchor) of a relative link on `page`."""
-    target = unquote(target.split("?", 1)[0])
-    path, _, anchor = target.partition("#")
+    """(path inside docs/, anchor) of a relative link on `page`. A query ("?v=2") is not part of
+    either: it comes before the anchor."""
+    path, _, anchor = unquote(target).partition("#")
+    path = path.split("?", 1)[0]
     if not path:
         return page.name, anchor
     return posixpath.normpath(posixpath.join(posixpath.dirname(page.name), path)), anchor
