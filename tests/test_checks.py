@@ -355,3 +355,60 @@ def test_a_check_that_fails_on_an_exercise_not_in_the_course_names_that_file(tmp
     assert [(p.path, p.code) for p in problems] == [("drafts/quiz-two.yml", "internal-error"),
                                                     ("drafts/quiz-two.yml", "id-file-mismatch")]
     assert "ValueError: a bug in a check" in problems[0].message
+
+
+QUIZ_OPTIONS = ("    options:\n      - text: Myth\n        correct: true\n"
+                "        feedback: Right. It is sharing and helping.\n      - text: Fact\n        feedback: Not quite.\n")
+
+
+def _options(count):
+    """A list of `count` options, the first one right."""
+    return "    options:\n" + "".join(f"      - text: Option {i}\n" + ("        correct: true\n" if i == 0 else "")
+                                    + "        feedback: Why.\n" for i in range(count))
+
+
+WHOLE_MESSAGES = [
+    # (file, [(old, new)], [(line, col, code, message, hint)] for that file)
+    ("quiz-one", [("      - text: Fact\n", "      - text: Fact\n        correct: true\n")], [
+        (12, 7, "correct-count", 'Question 1 is a true-or-false question, so exactly one option must be right, '
+         'but 2 are marked "correct: true".', 'Mark exactly one option with "correct: true", or use "type: multiple".')]),
+    ("quiz-one", [("        correct: true\n        feedback: Right.", "        feedback: Right.")], [
+        (12, 7, "correct-count", 'Question 1 is a true-or-false question, so exactly one option must be right, '
+         'but none are marked "correct: true".', 'Mark exactly one option with "correct: true", or use "type: multiple".')]),
+    ("quiz-one", [("    type: truefalse\n", "    type: single\n"),
+                  ("      - text: Fact\n", "      - text: Fact\n        correct: true\n")], [
+        (12, 7, "correct-count", 'Question 1 is a single-answer question, so exactly one option must be right, '
+         'but 2 are marked "correct: true".', 'Mark exactly one option with "correct: true", or use "type: multiple".')]),
+    ("quiz-one", [("        feedback: Not quite.\n",
+                   "        feedback: Not quite.\n      - text: Maybe\n        feedback: No.\n")], [
+        (12, 7, "truefalse-options", "Question 1 is a true-or-false question, so it needs exactly two options, "
+         "but it has 3.", 'Give it two options, such as "Myth" and "Fact", or use "type: single".')]),
+    ("quiz-one", [("      - text: Telling a neighbour about an event\n        correct: true\n",
+                   "      - text: Telling a neighbour about an event\n"),
+                  ("      - text: Thanking a co-worker\n        correct: true\n", "      - text: Thanking a co-worker\n")], [
+        (20, 7, "no-correct-option", "Question 2 has no right option.", 'Mark at least one option with "correct: true".')]),
+    ("quiz-one", [("      - text: Sending spam\n        feedback: No.\n", "      - text: Sending spam\n        feedback: \"\"\n")], [
+        (23, 0, "missing-feedback", 'Option b ("Sending spam") of question 2 has no feedback.',
+         'Add "feedback:" with a sentence that says why this answer is right or wrong.')]),
+    ("quiz-one", [(QUIZ_OPTIONS, _options(27)), ("    type: truefalse\n", "    type: single\n")], [
+        (12, 7, "out-of-range", '"options" is 27, but it must be at most 26 options.', "Change the number.")]),
+    ("quiz-one", [(QUIZ_OPTIONS, _options(26)), ("    type: truefalse\n", "    type: single\n")], []),
+    ("sort-one", [("    category: begging\n", "    category: beging\n")], [
+        (14, 15, "unknown-category", 'Item 1 is in the category "beging", which does not exist.',
+         'Did you mean "begging"? Use the id of one of the categories: begging, networking.')]),
+    ("sort-one", [("  - id: networking\n    label: Networking\n",
+                   "  - id: networking\n    label: Networking\n  - id: networking\n    label: Again\n")], [
+        (12, 9, "duplicate-item-id", 'Two categories have the id "networking" (the first is on line 10).',
+         "Give each one its own id.")]),
+]
+
+
+@pytest.mark.parametrize("name, edits, expected", WHOLE_MESSAGES,
+                         ids=[f"{m[0]}-{m[2][0][2] if m[2] else 'fine'}-{i}" for i, m in enumerate(WHOLE_MESSAGES)])
+def test_each_quiz_and_sort_mistake_gets_its_whole_message(tmp_path, name, edits, expected):
+    root = make_course(tmp_path)
+    for old, new in edits:
+        edit(root / "exercises" / f"{name}.yml", old, new)
+    found = [(p.line, p.col, p.code, p.message, p.hint) for p in check_course(root)
+             if p.path == f"exercises/{name}.yml" and p.code not in ("example-mismatch", "example-answer")]
+    assert found == expected
