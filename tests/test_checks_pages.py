@@ -308,3 +308,24 @@ def test_a_link_to_a_folder_goes_to_its_index_page(tmp_path):
     edit(root / LESSON, "## Core ideas\n", "## Core ideas\n\nSee [all lessons](./) and [the list](./#all).\n")
     (root / "docs" / "lessons" / "index.md").write_text("# Lessons\n\n## All\n", encoding="utf-8")
     assert [p for p in check_course(root) if p.path == LESSON] == []
+
+
+def test_exercise_blocks_get_their_full_messages(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / LESSON, "/// exercise | checklist-one\n///\n", "/// exercise | checklist-one\nSome text.\n")
+    edit(root / "exercises" / "sort-one.yml", "kind: sort", "\tkind: sort")  # sort-one cannot be read
+    lesson = (root / LESSON).read_text(encoding="utf-8")
+    (root / "docs" / "lessons" / "02-next.md").write_text(  # same front matter, no exercise block
+        lesson.split("# 1. Start here")[0].replace("1. Start here", "2. Next") + "# 2. Next\n\nNext.\n",
+        encoding="utf-8")
+    edit(root / "exercises" / "reflection-one.yml", "lesson: lessons/01-start.md", "lesson: lessons/02-next.md")
+    found = [(p.line, p.col, p.code, p.message, p.hint, p.cause) for p in check_course(root) if p.path == LESSON]
+    assert found == [
+        (27, 1, "broken-exercise", 'This page uses the exercise "sort-one", but exercises/sort-one.yml has a mistake.',
+         "Fix the messages about exercises/sort-one.yml first. Then this message goes away.",
+         "exercises/sort-one.yml"),
+        (39, 1, "wrong-lesson", 'The exercise "reflection-one" is placed on this page, but its file says it '
+         "belongs to lessons/02-next.md.", 'Change "lesson:" in exercises/reflection-one.yml, or move the exercise.', ""),
+        (42, 1, "exercise-block", "This exercise block is not closed.",
+         'Put a line with only "///" right after "/// exercise | checklist-one".', ""),
+    ]
