@@ -329,3 +329,13 @@ def test_exercise_blocks_get_their_full_messages(tmp_path):
         (42, 1, "exercise-block", "This exercise block is not closed.",
          'Put a line with only "///" right after "/// exercise | checklist-one".', ""),
     ]
+
+
+def test_a_broken_link_with_an_anchor_on_a_top_level_page_gets_a_suggestion(tmp_path):
+    root = make_course(tmp_path)
+    sources = root / "docs" / "sources.md"
+    sources.write_text(sources.read_text(encoding="utf-8") + "\nSee [the start](lessons/01-strat.md#core-ideas).\n",
+                       encoding="utf-8")
+    found = [(p.line, p.col, p.code, p.hint) for p in check_course(root) if p.path == "docs/sources.md"]
+    assert found == [(12, 5, "broken-link", 'Did you mean "lessons/01-start.md"? '
+                                            'Check the file name and the number of "../" at the start.')]
