@@ -393,6 +393,8 @@ WHOLE_MESSAGES = [
     ("quiz-one", [(QUIZ_OPTIONS, _options(27)), ("    type: truefalse\n", "    type: single\n")], [
         (12, 7, "out-of-range", '"options" is 27, but it must be at most 26 options.', "Change the number.")]),
     ("quiz-one", [(QUIZ_OPTIONS, _options(26)), ("    type: truefalse\n", "    type: single\n")], []),
+    ("quiz-one", [(QUIZ_OPTIONS, "    options: []\n")], [
+        (9, 0, "empty-list", '"options" has no entries.', "Add at least one entry, each starting with a dash and a space.")]),
     ("sort-one", [("    category: begging\n", "    category: beging\n")], [
         (14, 15, "unknown-category", 'Item 1 is in the category "beging", which does not exist.',
          'Did you mean "begging"? Use the id of one of the categories: begging, networking.')]),

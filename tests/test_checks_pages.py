@@ -279,7 +279,8 @@ def test_links_and_images_get_their_whole_messages(tmp_path):
         "[sources](../sources.md?v=2#flynn-lake-2008) [more](../sources.md?v=2#nowhere)\n"
         "[the handout](../handouts/missing.pdf) [printable](../printables/pdf/start.pdf)\n"
         "[web](https://example.org/x.md) [home](/about/) [all lessons](./) [next](02-gone.md)\n"
-        "[start](01-strat.md) [here](#core-idea) [picture](../assets/images/pic.svg)\n"))
+        "[start](01-strat.md) [here](#core-idea) [picture](../assets/images/pic.svg)\n"
+        "![A web picture](https://example.org/p.png) ![An absolute picture](/assets/images/none.svg)\n"))
     found = [(p.line, p.col, p.code, p.message, p.hint) for p in check_course(root) if p.path == LESSON]
     check = 'Check the file name and the number of "../" at the start.'
     assert sorted(found) == [
