@@ -393,8 +393,11 @@ WHOLE_MESSAGES = [
     ("quiz-one", [(QUIZ_OPTIONS, _options(27)), ("    type: truefalse\n", "    type: single\n")], [
         (12, 7, "out-of-range", '"options" is 27, but it must be at most 26 options.', "Change the number.")]),
     ("quiz-one", [(QUIZ_OPTIONS, _options(26)), ("    type: truefalse\n", "    type: single\n")], []),
-    ("quiz-one", [(QUIZ_OPTIONS, "    options: []\n")], [
-        (9, 0, "empty-list", '"options" has no entries.', "Add at least one entry, each starting with a dash and a space.")]),
+    ("quiz-one", [(QUIZ_OPTIONS, "    options: []\n"),  # and the next question is still checked
+                  ("      - text: Sending spam\n        feedback: No.\n", "      - text: Sending spam\n        feedback: \"\"\n")], [
+        (9, 0, "empty-list", '"options" has no entries.', "Add at least one entry, each starting with a dash and a space."),
+        (18, 0, "missing-feedback", 'Option b ("Sending spam") of question 2 has no feedback.',
+         'Add "feedback:" with a sentence that says why this answer is right or wrong.')]),
     ("sort-one", [("    category: begging\n", "    category: beging\n")], [
         (14, 15, "unknown-category", 'Item 1 is in the category "beging", which does not exist.',
          'Did you mean "begging"? Use the id of one of the categories: begging, networking.')]),
