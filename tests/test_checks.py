@@ -243,3 +243,177 @@ def test_the_largest_allowed_sizes_pass(tmp_path):
     edit(root / "exercises" / "reflection-one.yml", "    lines: 3", "    lines: 30")
     edit(root / "exercises" / "checklist-one.yml", "minutes: 5", "minutes: 180")
     assert "out-of-range" not in codes(check_course(root))
+
+
+def test_an_id_that_is_not_the_file_name_is_named_at_its_own_line(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / "exercises" / "quiz-one.yml", "id: quiz-one\ntitle: Myth or fact?\n",
+         "title: Myth or fact?\nid: quiz-two\n")
+    found = [(p.path, p.line) for p in check_course(root) if p.code == "id-file-mismatch"]
+    assert found == [("exercises/quiz-one.yml", 2)]
+
+
+def test_a_copy_of_an_exercise_whose_file_ends_in_yaml_is_not_told_to_take_its_name(tmp_path):
+    root = make_course(tmp_path)
+    exercises = root / "exercises"
+    (exercises / "quiz-one.yml").rename(exercises / "quiz-one.yaml")
+    (exercises / "a-copy.yml").write_text((exercises / "quiz-one.yaml").read_text(encoding="utf-8"),
+                                          encoding="utf-8")
+    mismatch = next(p for p in check_course(root) if p.code == "id-file-mismatch")
+    assert mismatch.path == "exercises/a-copy.yml"
+    assert "Do not rename the file" in mismatch.hint
+
+
+def test_check_files_reads_every_exercise_and_page_in_the_folders_named(tmp_path):
+    root = make_course(tmp_path)
+    exercises = root / "exercises"
+    (exercises / "checklist-one.yml").rename(exercises / "checklist-one.yaml")
+    (exercises / "notes.txt").write_text("Not an exercise.\n", encoding="utf-8")
+    edit(exercises / "sort-one.yml", "    category: begging\n", "    category: beging\n")
+    edit(root / "docs" / "lessons" / "01-start.md", "![Two people talking]", "![]")
+    problems, files = check_files(root, [exercises, root / "docs"])
+    # 8 exercise files (one ending in .yaml) and 2 pages; not the notes or the picture
+    assert files == 10
+    found = {(p.path, p.code) for p in problems}
+    assert ("exercises/sort-one.yml", "unknown-category") in found
+    assert ("docs/lessons/01-start.md", "image-alt") in found
+    assert not {path for path, _ in found} - {"exercises/sort-one.yml", "exercises/checklist-one.yaml",
+                                               "docs/lessons/01-start.md"}
+
+
+def test_check_files_reports_an_exercise_file_ending_in_yaml_as_the_whole_course_does(tmp_path):
+    root = make_course(tmp_path)
+    exercises = root / "exercises"
+    problems, _ = check_files(root, [exercises / "checklist-one.yml"])
+    assert problems == []
+    (exercises / "checklist-one.yml").rename(exercises / "checklist-one.yaml")
+    problems, files = check_files(root, [exercises / "checklist-one.yaml"])
+    whole = [p for p in check_course(root) if p.path == "exercises/checklist-one.yaml"]
+    assert files == 1 and codes(problems) == ["wrong-extension"] and problems == whole
+
+
+def _draft_exercise(root, **changes):
+    """quiz-one as a new exercise file drafts/quiz-two.yml inside the project, but not in the course."""
+    text = (root / "exercises" / "quiz-one.yml").read_text(encoding="utf-8")
+    for old, new in changes.items():
+        assert old in text
+        text = text.replace(old, new)
+    path = root / "drafts" / "quiz-two.yml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_exercise_not_in_the_course_gets_every_check_one_file_can_have(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / "exercises" / "sort-one.yml", "    category: begging\n", "    category: beging\n")
+    draft = _draft_exercise(root, **{"id: quiz-one": "id: quiz-three",
+                                     "lesson: lessons/01-start.md": "lesson: lessons/02-gone.md",
+                                     "minutes: 5\n": "minutes: 5\ncolour: blue\n",
+                                     "        feedback: Not quite.\n": ""})
+    problems, files = check_files(root, [root / "exercises" / "sort-one.yml", draft])
+    assert files == 2
+    assert "unknown-category" in codes(p for p in problems if p.path == "exercises/sort-one.yml")
+    found = [(p.line, p.col, p.level, p.code) for p in problems if p.path == "drafts/quiz-two.yml"]
+    assert sorted(found) == [(1, 0, "error", "id-file-mismatch"), (3, 0, "error", "unknown-lesson"),
+                             (6, 1, "error", "unknown-key"), (16, 0, "error", "missing-feedback")]
+    gone = next(p for p in problems if p.code == "unknown-lesson")
+    assert gone.message == 'The lesson "lessons/02-gone.md" does not exist.'
+    assert gone.hint.startswith("This lesson was probably removed or renamed.")
+
+
+def test_a_draft_exercise_not_in_the_course_gets_warnings_and_the_others_keep_their_errors(tmp_path):
+    root = make_course(tmp_path)
+    edit(root / "exercises" / "sort-one.yml", "    category: begging\n", "    category: beging\n")
+    draft = _draft_exercise(root, **{"minutes: 5\n": "minutes: 5\ndraft: true\n",
+                                     "        feedback: Not quite.\n": ""})
+    problems, _ = check_files(root, [root / "exercises" / "sort-one.yml", draft])
+    levels = {(p.path, p.code): p.level for p in problems}
+    assert levels[("drafts/quiz-two.yml", "missing-feedback")] == "warning"
+    assert levels[("drafts/quiz-two.yml", "id-file-mismatch")] == "warning"
+    assert levels[("exercises/sort-one.yml", "unknown-category")] == "error"
+
+
+def test_an_exercise_not_in_the_course_without_an_id_or_a_lesson_is_told_once_each(tmp_path):
+    root = make_course(tmp_path)
+    draft = _draft_exercise(root, **{"id: quiz-one\n": "", "lesson: lessons/01-start.md\n": ""})
+    problems, _ = check_files(root, [draft])
+    assert [(p.code, p.message) for p in problems] == [("missing-field", '"id" is missing.'),
+                                                       ("missing-field", '"lesson" is missing.')]
+
+
+def test_a_check_that_fails_on_an_exercise_not_in_the_course_names_that_file(tmp_path, monkeypatch):
+    import course.checks
+
+    def broken_check(exercise, root=None):
+        raise ValueError("a bug in a check")
+
+    root = make_course(tmp_path)
+    draft = _draft_exercise(root)
+    monkeypatch.setattr(course.checks, "check_exercise", broken_check)
+    problems, _ = check_files(root, [draft])
+    assert [(p.path, p.code) for p in problems] == [("drafts/quiz-two.yml", "internal-error"),
+                                                    ("drafts/quiz-two.yml", "id-file-mismatch")]
+    assert "ValueError: a bug in a check" in problems[0].message
+
+
+QUIZ_OPTIONS = ("    options:\n      - text: Myth\n        correct: true\n"
+                "        feedback: Right. It is sharing and helping.\n      - text: Fact\n        feedback: Not quite.\n")
+
+
+def _options(count):
+    """A list of `count` options, the first one right."""
+    return "    options:\n" + "".join(f"      - text: Option {i}\n" + ("        correct: true\n" if i == 0 else "")
+                                    + "        feedback: Why.\n" for i in range(count))
+
+
+WHOLE_MESSAGES = [
+    # (file, [(old, new)], [(line, col, code, message, hint)] for that file)
+    ("quiz-one", [("      - text: Fact\n", "      - text: Fact\n        correct: true\n")], [
+        (12, 7, "correct-count", 'Question 1 is a true-or-false question, so exactly one option must be right, '
+         'but 2 are marked "correct: true".', 'Mark exactly one option with "correct: true", or use "type: multiple".')]),
+    ("quiz-one", [("        correct: true\n        feedback: Right.", "        feedback: Right.")], [
+        (12, 7, "correct-count", 'Question 1 is a true-or-false question, so exactly one option must be right, '
+         'but none are marked "correct: true".', 'Mark exactly one option with "correct: true", or use "type: multiple".')]),
+    ("quiz-one", [("    type: truefalse\n", "    type: single\n"),
+                  ("      - text: Fact\n", "      - text: Fact\n        correct: true\n")], [
+        (12, 7, "correct-count", 'Question 1 is a single-answer question, so exactly one option must be right, '
+         'but 2 are marked "correct: true".', 'Mark exactly one option with "correct: true", or use "type: multiple".')]),
+    ("quiz-one", [("        feedback: Not quite.\n",
+                   "        feedback: Not quite.\n      - text: Maybe\n        feedback: No.\n")], [
+        (12, 7, "truefalse-options", "Question 1 is a true-or-false question, so it needs exactly two options, "
+         "but it has 3.", 'Give it two options, such as "Myth" and "Fact", or use "type: single".')]),
+    ("quiz-one", [("      - text: Telling a neighbour about an event\n        correct: true\n",
+                   "      - text: Telling a neighbour about an event\n"),
+                  ("      - text: Thanking a co-worker\n        correct: true\n", "      - text: Thanking a co-worker\n")], [
+        (20, 7, "no-correct-option", "Question 2 has no right option.", 'Mark at least one option with "correct: true".')]),
+    ("quiz-one", [("      - text: Sending spam\n        feedback: No.\n", "      - text: Sending spam\n        feedback: \"\"\n")], [
+        (23, 0, "missing-feedback", 'Option b ("Sending spam") of question 2 has no feedback.',
+         'Add "feedback:" with a sentence that says why this answer is right or wrong.')]),
+    ("quiz-one", [(QUIZ_OPTIONS, _options(27)), ("    type: truefalse\n", "    type: single\n")], [
+        (12, 7, "out-of-range", '"options" is 27, but it must be at most 26 options.', "Change the number.")]),
+    ("quiz-one", [(QUIZ_OPTIONS, _options(26)), ("    type: truefalse\n", "    type: single\n")], []),
+    ("quiz-one", [(QUIZ_OPTIONS, "    options: []\n"),  # and the next question is still checked
+                  ("      - text: Sending spam\n        feedback: No.\n", "      - text: Sending spam\n        feedback: \"\"\n")], [
+        (9, 0, "empty-list", '"options" has no entries.', "Add at least one entry, each starting with a dash and a space."),
+        (18, 0, "missing-feedback", 'Option b ("Sending spam") of question 2 has no feedback.',
+         'Add "feedback:" with a sentence that says why this answer is right or wrong.')]),
+    ("sort-one", [("    category: begging\n", "    category: beging\n")], [
+        (14, 15, "unknown-category", 'Item 1 is in the category "beging", which does not exist.',
+         'Did you mean "begging"? Use the id of one of the categories: begging, networking.')]),
+    ("sort-one", [("  - id: networking\n    label: Networking\n",
+                   "  - id: networking\n    label: Networking\n  - id: networking\n    label: Again\n")], [
+        (12, 9, "duplicate-item-id", 'Two categories have the id "networking" (the first is on line 10).',
+         "Give each one its own id.")]),
+]
+
+
+@pytest.mark.parametrize("name, edits, expected", WHOLE_MESSAGES,
+                         ids=[f"{m[0]}-{m[2][0][2] if m[2] else 'fine'}-{i}" for i, m in enumerate(WHOLE_MESSAGES)])
+def test_each_quiz_and_sort_mistake_gets_its_whole_message(tmp_path, name, edits, expected):
+    root = make_course(tmp_path)
+    for old, new in edits:
+        edit(root / "exercises" / f"{name}.yml", old, new)
+    found = [(p.line, p.col, p.code, p.message, p.hint) for p in check_course(root)
+             if p.path == f"exercises/{name}.yml" and p.code not in ("example-mismatch", "example-answer")]
+    assert found == expected

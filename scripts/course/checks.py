@@ -151,9 +151,11 @@ def mark_drafts(course: Course, problems: list[Problem]) -> list[Problem]:
 
 
 def course_files(course: Course) -> list[Path]:
-    """The files a whole-course check reads."""
+    """The files a whole-course check reads, and the exercise files it reports without reading
+    (those ending in .yaml: "wrong-extension")."""
     workshops = sorted((course.root / "workshops").glob("*.yml"))
-    return list(course.loaded) + [page.path for page in course.pages.values()] + workshops
+    misnamed = sorted((course.root / "exercises").glob("*.yaml"))
+    return list(course.loaded) + misnamed + [page.path for page in course.pages.values()] + workshops
 
 
 def check_files(root: str | os.PathLike, paths: list[str | os.PathLike]) -> tuple[list[Problem], int]:
@@ -163,7 +165,7 @@ def check_files(root: str | os.PathLike, paths: list[str | os.PathLike]) -> tupl
     are checked too), and only their problems are kept. A file outside the project is checked
     on its own."""
     from .lessons import load_page
-    from .page_checks import check_embeds, check_front_matter, check_images, check_links
+    from .page_checks import check_embeds, check_front_matter, check_images, check_links, unknown_lesson
 
     root = Path(root)
     course = load_course(root)
@@ -192,8 +194,7 @@ def check_files(root: str | os.PathLike, paths: list[str | os.PathLike]) -> tupl
                 if exercise.id and exercise.id != path.stem:
                     problems.append(id_file_mismatch(exercise, path, root))
                 if exercise.lesson and exercise.lesson not in course.pages:
-                    problems.append(problem("unknown-lesson", path, line_of(exercise, "lesson"), 0,
-                                            root=root, lesson=exercise.lesson))
+                    problems.append(unknown_lesson(exercise, root))
                 if exercise.draft:
                     problems = [p.as_warning() if p.path == shown else p for p in problems]
     return problems, len(files)

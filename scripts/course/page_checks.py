@@ -135,9 +135,7 @@ def check_exercise_pages(course: Course) -> list[Problem]:
     for exercise in course.exercises.values():
         gone = bool(exercise.lesson) and exercise.lesson not in course.pages
         if gone:
-            problems.append(problem("unknown-lesson", exercise.path, line_of(exercise, "lesson"), 0,
-                                    root=course.root, lesson=exercise.lesson,
-                                    situation="lesson-gone" if LESSON_FILE.fullmatch(exercise.lesson) else ""))
+            problems.append(unknown_lesson(exercise, course.root))
         if exercise.id not in used and exercise.lesson not in unreadable:
             # Its lesson is gone, or a block misspells its id: that problem is the cause.
             problems.append(problem("unused-exercise", exercise.path, line_of(exercise, "id"), 0,
@@ -146,10 +144,19 @@ def check_exercise_pages(course: Course) -> list[Problem]:
     return problems
 
 
+def unknown_lesson(exercise: model.Exercise, root) -> Problem:
+    """The problem for an exercise whose lesson is not a page of the course (the same whether
+    the whole course is checked or only the exercise's file)."""
+    return problem("unknown-lesson", exercise.path, line_of(exercise, "lesson"), 0, root=root,
+                   lesson=exercise.lesson,
+                   situation="lesson-gone" if LESSON_FILE.fullmatch(exercise.lesson) else "")
+
+
 def _resolve(page: Page, target: str) -> tuple[str, str]:
-    """(path inside docs/, anchor) of a relative link on `page`."""
-    target = unquote(target.split("?", 1)[0])
-    path, _, anchor = target.partition("#")
+    """(path inside docs/, anchor) of a relative link on `page`. A query ("?v=2") is not part of
+    either: it comes before the anchor."""
+    path, _, anchor = unquote(target).partition("#")
+    path = path.split("?", 1)[0]
     if not path:
         return page.name, anchor
     return posixpath.normpath(posixpath.join(posixpath.dirname(page.name), path)), anchor

@@ -186,10 +186,11 @@ def spec_for(exercise: model.Exercise) -> dict | None:
     base = {"id": exercise.id, "kind": exercise.kind}
     if isinstance(exercise, model.QuizExercise):
         return {**base, "pass_mark": exercise.pass_mark, "questions": [
+            # Options past the last letter have none: the checker reports them ("out-of-range").
             {"type": q.type,
-             "options": [model.OPTION_LETTERS[i] for i in range(len(q.options))],
-             "correct": [model.OPTION_LETTERS[i] for i, o in enumerate(q.options) if o.correct],
-             "feedback": {model.OPTION_LETTERS[i]: o.feedback for i, o in enumerate(q.options)},
+             "options": [letter for letter, _ in zip(model.OPTION_LETTERS, q.options)],
+             "correct": [letter for letter, o in zip(model.OPTION_LETTERS, q.options) if o.correct],
+             "feedback": {letter: o.feedback for letter, o in zip(model.OPTION_LETTERS, q.options)},
              "explanation": q.explanation}
             for q in exercise.questions]}
     if isinstance(exercise, model.SortExercise):
