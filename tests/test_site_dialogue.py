@@ -96,7 +96,7 @@ def test_listen_reads_every_line_with_the_on_device_voice_only(open_page):
     assert {(s["voice"], s["local"], s["rate"]) for s in said} == {("Local Canadian", True, 0.85)}
     assert talk.locator("[aria-current]").count() == 0
     record = stored(page)["nd:v1:exercise:fx-dialogue"]
-    assert record["practised"] is True and record["finished"] is True
+    assert record["practised"] is True and record["finished"] is False   # its choice is not made yet
 
 
 def test_one_line_pause_stop_and_the_speed_kept_on_the_device(open_page):
@@ -172,6 +172,7 @@ def test_choices_are_checked_and_kept_in_export_and_import(open_page):
     talk.get_by_role("button", name="Check my choices").click()
     expect_text(check_status(page), "Good choices: 0 of 1 (0%).")
     assert talk.get_by_text("Too fast. Get to know each other first.").is_visible()
+    assert stored(page)["nd:v1:exercise:fx-dialogue"]["finished"] is False   # checked, not passed
     talk.get_by_label("Oh, I love that library. Do you like working there?").check()
     talk.get_by_role("button", name="Check my choices").click()
     expect_text(check_status(page), "Good choices: 1 of 1 (100%). Well done.")

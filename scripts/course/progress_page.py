@@ -38,10 +38,10 @@ class LessonLink:
 
 
 def pass_marks(lessons: list[LessonLink]) -> str:
-    """The pass marks of the course's quizzes and sorts in words: "80%", "70% or 80%"."""
+    """The pass marks of the course's quizzes and sorts in words: "80%", "65% to 80%"."""
     marks = sorted({ex.pass_mark for lesson in lessons for ex in lesson.exercises
                     if ex.pass_mark is not None})
-    return " or ".join(f"{mark}%" for mark in marks)
+    return f"{marks[0]}%" if len(marks) == 1 else f"{marks[0]}% to {marks[-1]}%" if marks else ""
 
 
 def progress_html(lessons: list[LessonLink]) -> str:

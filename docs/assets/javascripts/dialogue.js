@@ -163,7 +163,10 @@
 
     function save() {
       const answer = collect();
-      const fields = { answer, checked, finished: practised || (checked && allAnswered(answer)) };
+      /* Finished: with choice points, when they are checked and pass (as a quiz); without any,
+       * when the learner has listened to it all or said their lines. */
+      const passed = checked && allAnswered(answer) && window.CourseRules.evaluate(rules, { answer }).passed;
+      const fields = { answer, checked, finished: points.length ? passed : practised };
       if (practised) fields.practised = true;
       ctx.save(fields);
     }
@@ -242,6 +245,7 @@
       next.textContent = label;
       items[index].append(next);
       tell(message, index);
+      items[index].scrollIntoView({ block: "nearest" });  /* the line now holds the button: show it all */
       next.focus({ preventScroll: true });
     }
 
@@ -276,8 +280,8 @@
       highlight(index);
       next.onclick = () => { run += 1; V.stop(); turnStep(index + 1); };
       if (line.role === page.learner && !isOpen(index)) {
-        waitFor(index, said, "You have not chosen this line yet. To choose first, press " + quote("end-turn") +
-          ", choose below and press " + quote("check") + ". Or say what you think fits, then press \u201c" + said + "\u201d.");
+        waitFor(index, said, "You have not chosen this line yet. Say what you think fits, then press \u201c" +
+          said + "\u201d. Or press " + quote("end-turn") + " and choose first.");
       } else if (line.role === page.learner) {
         waitFor(index, said, "Your turn. Your line starts: " + line.first + " Say it out loud, then press \u201c" +
           said + "\u201d.");
