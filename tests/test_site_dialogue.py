@@ -292,6 +292,20 @@ def test_your_turn_on_a_phone_shows_the_instruction_by_the_line_and_only_the_but
     assert not show.is_visible()
 
 
+def test_the_button_to_go_on_is_on_the_screen_even_when_the_line_starts_at_its_bottom_edge(open_page):
+    page = open_page(width=390)
+    talk = dialogue(page)
+    # The learner's line sits at the very bottom of the screen when the turn reaches it.
+    page.evaluate("""() => { const line = document.querySelector("#exercise-fx-dialogue [data-line='2']");
+        window.scrollBy(0, line.getBoundingClientRect().bottom - innerHeight); }""")
+    talk.get_by_role("button", name="Your turn: say my lines").evaluate("button => button.click()")
+    said = talk.get_by_role("button", name="I said it: next")
+    said.wait_for()
+    page.wait_for_timeout(100)
+    box = said.bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= page.viewport_size["height"], box
+
+
 def test_disabled_buttons_look_disabled_and_a_turn_prints_each_line_once(open_page):
     page = open_page()
     talk = dialogue(page)

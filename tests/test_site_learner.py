@@ -100,6 +100,9 @@ def test_home_page_on_a_phone_lists_the_course_and_continues_where_you_left_off(
         page.reload()
         go = page.get_by_role("link", name="Continue where you left off")
         assert go.is_visible() and go.bounding_box()["y"] < 844 * 1.3
+        start = page.get_by_role("link", name="Start the first lesson")      # still there, second
+        assert go.bounding_box()["y"] < start.bounding_box()["y"]
+        assert "md-button--primary" not in start.get_attribute("class")
         assert go.get_attribute("href") == lessons[2].replace(".md", ".html")
         assert items.nth(0).get_by_text("Done").is_visible() and not items.nth(2).get_by_text("Done").is_visible()
         title = page.locator(".md-header__topic").first   # the site's name fits the phone's header

@@ -241,11 +241,25 @@
 
     /* --- Your turn --------------------------------------------------------------------------- */
 
+    /* The line that waits for the learner holds the instruction and the button, and the
+     * instruction is filled in a moment later (for screen readers): each time the line changes
+     * size, it scrolls so all of it shows, button included. */
+    const lineSize = typeof ResizeObserver === "function" ? new ResizeObserver((entries) => {
+      entries.forEach((entry) => {
+        if (next.parentElement === entry.target) entry.target.scrollIntoView({ block: "nearest" });
+      });
+    }) : null;
+    function keepInView(item) {
+      if (!lineSize) { item.scrollIntoView({ block: "nearest" }); return; }
+      lineSize.disconnect();
+      lineSize.observe(item);
+    }
+
     function waitFor(index, label, message) {
       next.textContent = label;
       items[index].append(next);
       tell(message, index);
-      items[index].scrollIntoView({ block: "nearest" });  /* the line now holds the button: show it all */
+      keepInView(items[index]);
       next.focus({ preventScroll: true });
     }
 

@@ -152,7 +152,15 @@
     const link = lessons[target].querySelector("a");
     box.querySelector("[data-continue-link]").href = link.getAttribute("href");
     box.querySelector("[data-continue-name]").textContent = link.textContent;
-    box.querySelector("[data-continue]").hidden = false;
+    const resume = box.querySelector("[data-continue]");
+    resume.hidden = false;
+    /* A returning learner sees it first: it moves above "Start the first lesson", which then
+     * looks like the other, plain buttons. */
+    const start = document.querySelector(".md-typeset p > a.md-button--primary");
+    if (start && !box.contains(start)) {
+      start.parentElement.before(resume);
+      start.classList.remove("md-button--primary");
+    }
   }
 
   function boot() {
