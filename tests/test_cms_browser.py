@@ -166,15 +166,42 @@ def test_a_lesson_made_in_the_form(editor):
     assert text.endswith("---\n# 14. Networking at work\n\nYour co-workers are part of your network.\n")
 
 
+def _fill_heading(page, exercise_id: str, title: str, minutes: str, instructions: str) -> None:
+    """The fields every exercise form starts with; the lesson is the new lesson 14."""
+    _fill(page, "Exercise id", exercise_id)
+    _fill(page, "Title", title)
+    _pick(page, "Lesson", "14.")
+    _fill(page, "Minutes", minutes)
+    _fill(page, "Instructions", instructions)
+
+
+def _fill_facilitator(page, timing: str, group: str, prompt: str) -> None:
+    """The notes for the facilitator, with one discussion question."""
+    _fill(page, "How to spend the time", timing)
+    _fill(page, "Running it with a group", group)
+    page.get_by_role("button", name="Add discussion question").click()
+    _fill(page, "Discussion question", prompt)
+
+
+def _checked_and_built(project, tmp_path):
+    """The checker passes the project (its one note: the new lesson joined the menu by itself,
+    as the editor cannot change mkdocs.yml), the worksheets and a strict build succeed; returns
+    the built lesson 14."""
+    check = subprocess.run([PYTHON, "scripts/check_exercises.py"], cwd=project, env=build_env(),
+                           capture_output=True, text=True)
+    assert check.returncode == 0 and check.stdout.startswith("1 warning in 1 file."), check.stdout
+    assert "warning [lesson-not-in-menu]" in check.stdout, check.stdout
+    assert build_worksheets(project).returncode == 0
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    return tmp_path / "site" / "lessons" / "14-networking-at-work.html"
+
+
 def test_a_quiz_made_in_the_form_passes_the_checker_and_builds(editor, tmp_path):
     page, project = editor["page"], editor["project"]
     page.goto(editor["admin"] + "#/collections/exercise-quiz/new")
     page.get_by_role("button", name="Add question").wait_for()
-    _fill(page, "Exercise id", "cms-quiz")
-    _fill(page, "Title", "A quiz made in the editor")
-    _pick(page, "Lesson", "14.")
-    _fill(page, "Minutes", "5")
-    _fill(page, "Instructions", "Choose the best answer. Then press Check.")
+    _fill_heading(page, "cms-quiz", "A quiz made in the editor", "5", "Choose the best answer. Then press Check.")
     _fill(page, "Question", "Networking at work means asking for a raise.")
     _fill(page, "Option", "Myth")
     page.get_by_role("switch", name="This option is right", exact=True).first.click()
@@ -182,10 +209,8 @@ def test_a_quiz_made_in_the_form_passes_the_checker_and_builds(editor, tmp_path)
     page.get_by_role("button", name="Add option").click()
     _fill(page, "Option", "Fact", 1)
     _fill(page, "Feedback on this option (optional)", "A raise is a different talk.", 1)
-    _fill(page, "How to spend the time", "5 minutes alone.")
-    _fill(page, "Running it with a group", "Read the question aloud. People vote.")
-    page.get_by_role("button", name="Add discussion question").click()
-    _fill(page, "Discussion question", "Which answer surprised you?")
+    _fill_facilitator(page, "5 minutes alone.", "Read the question aloud. People vote.",
+                      "Which answer surprised you?")
     for name, expect, option in (("all right", "pass", "a. Myth"), ("all wrong", "fail", "b. Fact")):
         page.get_by_role("button", name="Add example answer").click()
         _fill(page, "What this example shows", name)
@@ -201,15 +226,7 @@ def test_a_quiz_made_in_the_form_passes_the_checker_and_builds(editor, tmp_path)
     saved = yaml.safe_load((project / NEW_QUIZ).read_text())
     assert saved["kind"] == "quiz" and saved["lesson"] == "lessons/14-networking-at-work.md"
     assert saved["examples"][0]["answer"] == {"1": ["a"]}
-    check = subprocess.run([PYTHON, "scripts/check_exercises.py"], cwd=project, env=build_env(),
-                           capture_output=True, text=True)
-    # The one note: the new lesson joined the menu by itself (the editor cannot change mkdocs.yml).
-    assert check.returncode == 0 and check.stdout.startswith("1 warning in 1 file."), check.stdout
-    assert "warning [lesson-not-in-menu]" in check.stdout, check.stdout
-    assert build_worksheets(project).returncode == 0
-    built = mkdocs_build(project, tmp_path / "site")
-    assert built.returncode == 0, built.stderr
-    lesson = (tmp_path / "site" / "lessons" / "14-networking-at-work.html").read_text()
+    lesson = _checked_and_built(project, tmp_path).read_text()
     assert 'data-exercise="cms-quiz"' in lesson and "A quiz made in the editor" in lesson
 
 
@@ -217,11 +234,8 @@ def test_a_message_builder_made_in_the_form_passes_the_checker_and_builds(editor
     page, project = editor["page"], editor["project"]
     page.goto(editor["admin"] + "#/collections/exercise-message/new")
     page.get_by_role("button", name="Add word to avoid").wait_for()
-    _fill(page, "Exercise id", "cms-thanks")
-    _fill(page, "Title", "A thank-you note made in the editor")
-    _pick(page, "Lesson", "14.")
-    _fill(page, "Minutes", "10")
-    _fill(page, "Instructions", "Write a short note to thank a co-worker. Say what they did.")
+    _fill_heading(page, "cms-thanks", "A thank-you note made in the editor", "10",
+                  "Write a short note to thank a co-worker. Say what they did.")
     # The list of parts starts with one part; the second is added.
     page.get_by_role("button", name="Add part").click()
     for index, (part_id, label, hint, example) in enumerate((
@@ -243,10 +257,9 @@ def test_a_message_builder_made_in_the_form_passes_the_checker_and_builds(editor
     page.get_by_role("button", name="Add word to avoid").click()
     _fill(page, "Word or phrase", "asap")
     _fill(page, "Why to avoid it", "Too pushy for a thank-you. Leave it out.")
-    _fill(page, "How to spend the time", "10 minutes. 5 to write, 5 to read to a partner.")
-    _fill(page, "Running it with a group", "Each person thanks a real co-worker. Partners read the note aloud.")
-    page.get_by_role("button", name="Add discussion question").click()
-    _fill(page, "Discussion question", "What did your co-worker do for you?")
+    _fill_facilitator(page, "10 minutes. 5 to write, 5 to read to a partner.",
+                      "Each person thanks a real co-worker. Partners read the note aloud.",
+                      "What did your co-worker do for you?")
     answers = (("a short, clear note", "pass", "Hi Sam,", "Thank you for showing me the new till on Monday."),
                ("too short, and pushy", "fail", "Hi,", "Thanks, asap."))
     for name, expect_, greeting, thanks in answers:
@@ -281,15 +294,7 @@ def test_a_message_builder_made_in_the_form_passes_the_checker_and_builds(editor
     assert [(e["name"], e["expect"]) for e in saved["examples"]] == [
         ("a short, clear note", "pass"), ("too short, and pushy", "fail")]
     assert saved["examples"][1]["answer"] == {"greeting": "Hi,", "thanks": "Thanks, asap."}
-    check = subprocess.run([PYTHON, "scripts/check_exercises.py"], cwd=project, env=build_env(),
-                           capture_output=True, text=True)
-    # Still only the note about the new lesson joining the menu by itself.
-    assert check.returncode == 0 and check.stdout.startswith("1 warning in 1 file."), check.stdout
-    assert "warning [lesson-not-in-menu]" in check.stdout, check.stdout
-    assert build_worksheets(project).returncode == 0
-    built = mkdocs_build(project, tmp_path / "site")
-    assert built.returncode == 0, built.stderr
-    lesson = tmp_path / "site" / "lessons" / "14-networking-at-work.html"
+    lesson = _checked_and_built(project, tmp_path)
     assert 'data-exercise="cms-thanks"' in lesson.read_text()
     assert "A thank-you note made in the editor" in lesson.read_text()
     shown = page.context.new_page()
