@@ -8,7 +8,7 @@ mkdocs.yml's `extra_javascript` in the order they must run. A page loads only wh
 - and what those need first (SCRIPT_NEEDS), in mkdocs.yml's order.
 A page with none of these (the glossary, the guides) loads no script of the course's at all.
 The recorder and the voices (LATER) are loaded by later.js only when the learner first presses
-Record or "Read it aloud"; a dialogue needs the voices as it opens, so its pages load them.
+Record or "Read my speech aloud"; a dialogue needs the voices as it opens, so its pages load them.
 
 The page's scripts are joined into one file, minified with rjsmin and named after a hash of
 its contents (`assets/javascripts/course-<hash>.min.js`): pages with the same kinds share one
